@@ -1,0 +1,1 @@
+"""One module per file format: Word and Excel, written and read back."""

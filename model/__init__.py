@@ -1,0 +1,1 @@
+"""The Qt-free report model: formats, values, rules, drafts."""

@@ -1,0 +1,237 @@
+"""Draft files (.nianbao): documented JSON, atomic saves with a backup, strict and safe loading.
+
+Layout (format version 1)::
+
+    {"nianbao": "draft", "version": 1,
+     "format": "2021", "year": 2021, "agency": "...", "level": "政府部门",
+     "contact": {"office": "", "address": "", "postcode": "", "phone": "", "email": "", "website": ""},
+     "prose": {"s1": "...", "s5": "...", "s6": "..."},
+     "values": {"t3.new.natural": 12, "t2.fees.amount": "59237.2449"},   # amounts as strings
+     "units": {"t2.procurement.amount": "元"},
+     "stated": {"t3.total.total": 35},      # totals as printed in a document read back (null: printed blank)
+     "invalid": {"t3.new.business": "12.5"},  # text that is not a valid value for its cell
+     "previous": {...same fields, without "previous"...} or null,
+     "previous_source": "last year's file name"}
+
+Older versions are migrated on load by MIGRATIONS (version n -> n + 1).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from model.formats import FormatError, load_format
+from model.report import Contact, Report
+from model.values import Value, to_json
+
+SUFFIX = ".nianbao"
+VERSION = 1
+MAX_BYTES = 8 * 1024 * 1024
+MAX_TEXT = 200_000
+
+
+class DraftError(Exception):
+    """A draft that cannot be read; the message is for the clerk."""
+
+
+def _migrate_0(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 0 (pre-release) kept the values under "cells" and had no "units"."""
+    data = dict(data)
+    data["values"] = data.pop("cells", {})
+    data.setdefault("units", {})
+    return data
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0}
+
+
+def report_to_dict(report: Report, with_previous: bool = True) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "nianbao": "draft", "version": VERSION,
+        "format": report.format_id, "year": report.year, "agency": report.agency, "level": report.level,
+        "contact": {f: getattr(report.contact, f) for f in Contact.FIELDS},
+        "prose": dict(report.prose),
+        "values": {k: to_json(v) for k, v in report.values.items()},
+        "units": dict(report.units),
+        "stated": {k: (None if v is None else to_json(v)) for k, v in report.stated.items()},
+        "invalid": dict(report.invalid),
+    }
+    if with_previous:
+        data["previous"] = report_to_dict(report.previous, False) if report.previous else None
+        data["previous_source"] = report.previous_source
+    return data
+
+
+def dumps(report: Report) -> bytes:
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def save(report: Report, path: str | os.PathLike[str]) -> None:
+    """Write atomically: a temporary file beside the target, flushed and synced, then renamed over it.
+
+    The file it replaces is kept as ``NAME.bak``. A crash at any point leaves either the old or the new file.
+    """
+    target = Path(path)
+    data = dumps(report)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            _keep_backup(target)
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    _sync_dir(target.parent)
+
+
+def _keep_backup(target: Path) -> None:
+    backup = target.with_name(target.name + ".bak")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=target.parent)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(target.read_bytes())
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp_name, backup)
+
+
+def _sync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def load(path: str | os.PathLike[str]) -> Report:
+    """Read a draft; any problem raises DraftError with one clear Chinese sentence."""
+    name = Path(path).name
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise DraftError(f"无法打开“{name}”：文件过大（{size // 1024} KB），不是有效的草稿文件")
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise DraftError(f"无法打开“{name}”：{exc.strerror or exc}") from exc
+    return loads(raw, name)
+
+
+def loads(raw: bytes, name: str = "草稿") -> Report:
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise DraftError(f"无法打开“{name}”：不是文本文件，不是有效的草稿文件") from exc
+    except json.JSONDecodeError as exc:
+        raise DraftError(f"无法打开“{name}”：文件已损坏或不完整（第{exc.lineno}行第{exc.colno}列）") from exc
+    except RecursionError as exc:
+        raise DraftError(f"无法打开“{name}”：文件结构嵌套过深，不是有效的草稿文件") from exc
+    try:
+        return report_from_dict(_upgrade(data, name), with_previous=True)
+    except DraftError:
+        raise
+    except (KeyError, TypeError, ValueError, InvalidOperation, FormatError) as exc:
+        raise DraftError(f"无法打开“{name}”：文件内容不符合草稿格式（{_describe(exc)}）") from exc
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, KeyError):
+        return f"缺少或未知的项目 {exc.args[0]}"
+    return str(exc)[:120]
+
+
+def _upgrade(data: Any, name: str) -> dict[str, Any]:
+    if not isinstance(data, dict) or data.get("nianbao") != "draft":
+        raise DraftError(f"无法打开“{name}”：这不是年报助手的草稿文件")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
+        raise DraftError(f"无法打开“{name}”：草稿的版本号无效")
+    if version > VERSION:
+        raise DraftError(f"无法打开“{name}”：草稿由较新版本的年报助手保存（格式版本{version}），请升级本程序")
+    while version < VERSION:
+        data = MIGRATIONS[version](data)
+        version += 1
+    return data
+
+
+def _text(value: Any, what: str, limit: int = MAX_TEXT) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"{what}应为文字")
+    if len(value) > limit:
+        raise ValueError(f"{what}过长")
+    return value
+
+
+def _mapping(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(f"{what}应为对象")
+    return value
+
+
+def _number(value: Any, what: str) -> Value:
+    if isinstance(value, bool):
+        raise TypeError(f"{what}不是数值")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and len(value) <= 40:
+        number = Decimal(value)
+        if number.is_finite():
+            return number
+    raise TypeError(f"{what}不是数值")
+
+
+def report_from_dict(data: dict[str, Any], with_previous: bool = False) -> Report:
+    """Build a report from a draft's JSON object, checking every field's type."""
+    format_id = _text(data["format"], "格式", 20)
+    try:
+        fmt = load_format(format_id)
+    except KeyError:
+        raise ValueError(f"未知的报告格式“{format_id}”") from None
+    year = data["year"]
+    if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2200:
+        raise ValueError("报告年度无效")
+    report = Report(fmt.id, year, _text(data.get("agency", ""), "机关名称", 200),
+                    _text(data.get("level", "政府部门"), "机关层级", 40))
+    contact = _mapping(data.get("contact", {}), "联系方式")
+    report.contact = Contact(**{f: _text(contact.get(f, ""), f, 500) for f in Contact.FIELDS})
+    sections = {s.key for s in fmt.sections if s.kind == "prose"}
+    for key, text in _mapping(data.get("prose", {}), "正文").items():
+        if key not in sections:
+            raise KeyError(key)
+        report.prose[key] = _text(text, "正文")
+    _read_cells(report, data)
+    if with_previous and data.get("previous") is not None:
+        report.previous = report_from_dict(_mapping(data["previous"], "上年报告"))
+        report.previous_source = _text(data.get("previous_source", ""), "上年报告来源", 1000)
+    return report
+
+
+def _read_cells(report: Report, data: dict[str, Any]) -> None:
+    cells = report.fmt.cells
+    for key, value in _mapping(data.get("values", {}), "数值").items():
+        if key not in cells or key in report.fmt.totals:
+            raise KeyError(key)
+        report.values[key] = _number(value, key)
+    for key, unit in _mapping(data.get("units", {}), "单位").items():
+        if key not in cells:
+            raise KeyError(key)
+        report.units[key] = _text(unit, "单位", 10)
+    for key, value in _mapping(data.get("stated", {}), "填报总计").items():
+        if key not in report.fmt.totals:
+            raise KeyError(key)
+        report.stated[key] = None if value is None else _number(value, key)
+    for key, text in _mapping(data.get("invalid", {}), "无效数值").items():
+        if key not in cells:
+            raise KeyError(key)
+        report.invalid[key] = _text(text, key, 200)
+    report.changed()

@@ -1,0 +1,7 @@
+"""Run the app: python -m nianbao."""
+
+import sys
+
+from nianbao.cli import main
+
+sys.exit(main())

@@ -1,0 +1,184 @@
+"""The `nianbao` command: the GUI by default, and new / demo / check / export without importing Qt."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+COMMANDS = ("new", "demo", "check", "export")
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="nianbao", description="政府信息公开工作年度报告填报助手")
+    sub = parser.add_subparsers(dest="command", required=True)
+    new = sub.add_parser("new", help="新建空白草稿")
+    new.add_argument("--year", type=int, required=True, help="报告年度，如 2025")
+    new.add_argument("--agency", required=True, help="机关名称")
+    new.add_argument("--level", default="政府部门", help="机关层级")
+    new.add_argument("--format", dest="format_id", choices=("2019", "2021"), help="报告格式（默认按年度选择）")
+    new.add_argument("-o", "--output", required=True, help="草稿文件（.nianbao）")
+    demo = sub.add_parser("demo", help="写出示例草稿")
+    demo.add_argument("folder", nargs="?", default=".", help="目标文件夹（默认当前文件夹）")
+    check = sub.add_parser("check", help="检查报告（草稿、Excel、Word）")
+    check.add_argument("files", nargs="+", help="文件或文件夹")
+    check.add_argument("--previous", help="上年报告，用于核对结转数据")
+    check.add_argument("--json", action="store_true", help="以 JSON 输出")
+    export = sub.add_parser("export", help="导出 Word / Excel")
+    export.add_argument("file")
+    export.add_argument("--docx", help="Word 文件")
+    export.add_argument("--xlsx", help="Excel 文件")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in COMMANDS:
+        _utf8_output()
+        options = _parser().parse_args(args)
+        handler = {"new": cmd_new, "demo": cmd_demo, "check": cmd_check, "export": cmd_export}[options.command]
+        return handler(options)
+    from gui.app import run  # Qt is imported only here
+
+    return run(args)
+
+
+def _utf8_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8")
+            except (ValueError, OSError):
+                pass
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 2
+
+
+def cmd_new(options: argparse.Namespace) -> int:
+    from model import draft
+    from model.report import LEVELS, Report
+
+    if options.level not in LEVELS:
+        return _fail(f"机关层级应为以下之一：{'、'.join(LEVELS)}")
+    if not 1990 <= options.year <= 2200:
+        return _fail("报告年度无效")
+    report = Report.new(options.year, options.agency, options.level, options.format_id)
+    try:
+        draft.save(report, options.output)
+    except OSError as exc:
+        return _fail(f"无法保存“{options.output}”：{exc.strerror or exc}")
+    print(f"已新建 {options.output}（{report.fmt.name}）")
+    return 0
+
+
+def cmd_demo(options: argparse.Namespace) -> int:
+    from model.example import EXAMPLE_NAME, example_bytes
+
+    folder = Path(options.folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / EXAMPLE_NAME
+        target.write_bytes(example_bytes())
+    except OSError as exc:
+        return _fail(f"无法写入“{folder}”：{exc.strerror or exc}")
+    print(f"已写出示例报告 {target}")
+    return 0
+
+
+def _expand(paths: list[str]) -> Iterator[Path]:
+    from exporters.reading import READABLE
+
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.suffix.lower() in READABLE and not child.name.startswith(("~$", ".")):
+                    yield child
+        else:
+            yield path
+
+
+def cmd_check(options: argparse.Namespace) -> int:
+    from exporters.reading import ReadError, read_any
+    from model.engine import evaluate
+
+    previous = None
+    if options.previous:
+        try:
+            previous, _ = read_any(options.previous)
+        except ReadError as exc:
+            return _fail(f"上年报告：{exc}")
+    files = list(_expand(options.files))
+    progress = sys.stderr.isatty() and len(files) > 1
+    results, status = [], 0
+    for index, path in enumerate(files, 1):
+        if progress:
+            print(f"\r检查中 {index}/{len(files)} …", end="", file=sys.stderr, flush=True)
+        try:
+            report, document_findings = read_any(path)
+        except ReadError as exc:
+            if progress:
+                print("\r", end="", file=sys.stderr)
+            print(str(exc), file=sys.stderr)
+            status = 2
+            continue
+        if previous is not None:
+            report.previous = previous
+        findings = document_findings + evaluate(report)
+        if any(f.severity == "error" for f in findings) and status == 0:
+            status = 1
+        results.append((path, report, findings))
+        if not options.json:
+            _print_text(path, report, findings)
+    if progress:
+        print("\r" + " " * 30 + "\r", end="", file=sys.stderr)
+    if options.json:
+        print(json.dumps([_as_json(p, r, f) for p, r, f in results], ensure_ascii=False, indent=1))
+    return status
+
+
+def _print_text(path: Path, report, findings) -> None:  # type: ignore[no-untyped-def]
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = sum(f.severity == "warning" for f in findings)
+    print(f"{path}：{report.agency}{report.year}年（{report.fmt.name}）— {errors}个错误，{warnings}个警告")
+    for finding in findings:
+        print(f"  [{SEVERITY_LABELS[finding.severity]}] {finding.code} {finding.message}")
+
+
+def _as_json(path: Path, report, findings) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {"path": str(path), "format": report.format_id, "year": report.year, "agency": report.agency,
+            "findings": [f.as_dict() for f in findings]}
+
+
+def cmd_export(options: argparse.Namespace) -> int:
+    from exporters.reading import ReadError, read_any
+
+    if not options.docx and not options.xlsx:
+        return _fail("请用 --docx 或 --xlsx 指定导出的文件")
+    try:
+        report, _ = read_any(options.file)
+    except ReadError as exc:
+        return _fail(str(exc))
+    try:
+        if options.docx:
+            from exporters.docx_writer import write_docx
+
+            write_docx(report, options.docx)
+            print(f"已导出 {options.docx}")
+        if options.xlsx:
+            from exporters.xlsx_writer import write_xlsx
+
+            write_xlsx(report, options.xlsx)
+            print(f"已导出 {options.xlsx}")
+    except ImportError:
+        return _fail("本版本尚不支持导出")
+    except OSError as exc:
+        return _fail(f"无法导出：{exc.strerror or exc}")
+    return 0

@@ -1,0 +1,1 @@
+"""Data files: the official formats, the example report, document templates."""

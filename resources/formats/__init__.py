@@ -1,0 +1,1 @@
+"""Format definitions, one JSON file per format."""
