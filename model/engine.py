@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from model.report import Report
+from model import prose_rules  # noqa: F401  (registers the prose rules)
 from model.rules import RULES, SEVERITIES, Finding
 
 __all__ = ["Finding", "evaluate", "counts", "has_errors"]

@@ -1,0 +1,70 @@
+"""Rules on the prose: numbers that contradict the tables (TXT-NUM) and text copied from last year (COPY)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from model.formats import RuleSpec
+from model.report import Report
+from model.rules import Finding, rule
+
+SHINGLE = 8
+
+
+@lru_cache(maxsize=64)
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text)
+
+
+@rule("prose_numbers")
+def prose_numbers(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """A number stated in the prose (「共受理…申请30件」) differs from the table cell it describes."""
+    text = "\n".join(report.prose.get(key, "") for key in spec.params["sections"])
+    if not text:
+        return
+    for check in spec.params["checks"]:
+        cells = check["cells"]
+        values = [report.effective(c) for c in cells]
+        if all(v is None for v in values):
+            continue
+        table_value = sum(v for v in values if v is not None)
+        for match in _pattern(check["pattern"]).finditer(text):
+            stated = int(match.group("n"))
+            if stated != table_value:
+                yield Finding(spec.code, spec.severity,
+                              f"正文“{match.group(0)}”与表格不符：{check['what']}为{table_value}，"
+                              f"正文为{stated}，相差{stated - table_value}", tuple(cells))
+                break
+
+
+@lru_cache(maxsize=32)
+def _shingles(text: str) -> frozenset[str]:
+    flat = re.sub(r"\s+", "", text)
+    return frozenset(flat[i:i + SHINGLE] for i in range(max(len(flat) - SHINGLE + 1, 0)))
+
+
+def copied_share(text: str, earlier: str) -> float:
+    """The share of this text's 8-character runs that stand in the earlier text too."""
+    mine = _shingles(text)
+    if not mine:
+        return 0.0
+    return len(mine & _shingles(earlier)) / len(mine)
+
+
+@rule("copied_prose")
+def copied_prose(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """Prose of 一 or 五 more than half identical to last year's report (内容雷同)."""
+    previous = report.previous
+    if previous is None:
+        return
+    for key in spec.params["sections"]:
+        text, earlier = report.prose.get(key, ""), previous.prose.get(key, "")
+        if len(text) < 40 or not earlier:
+            continue
+        share = copied_share(text, earlier)
+        if share > spec.params["threshold"]:
+            heading = report.fmt.section(key).heading
+            yield Finding(spec.code, spec.severity,
+                          f"“{heading}”有{share:.0%}的文字与{previous.year}年报告相同（内容雷同会被通报），请按本年实际情况重写")
