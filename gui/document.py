@@ -1,0 +1,282 @@
+"""The Qt adapter over one Qt-free Report: undoable edits, live findings and cell marks, change signals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from model.engine import Finding, cell_marks, evaluate
+from model.formats import format_for_year
+from model.report import Contact, Report
+from model.values import InputError, Value, parse_value
+
+_MISSING = object()
+META_FIELDS = ("agency", "level", "year", "format_id", *(f"contact.{f}" for f in Contact.FIELDS))
+
+
+@dataclass(frozen=True)
+class CellState:
+    """Everything the report stores about one cell, so an edit can be undone exactly."""
+
+    value: Value | None = None
+    unit: str | None = None
+    invalid: str | None = None
+    stated: Any = _MISSING  # _MISSING: no printed total; None: printed blank
+
+    @classmethod
+    def of(cls, report: Report, cell_id: str) -> CellState:
+        return cls(report.values.get(cell_id), report.units.get(cell_id), report.invalid.get(cell_id),
+                   report.stated.get(cell_id, _MISSING))
+
+    def apply(self, report: Report, cell_id: str) -> None:
+        for store, item in ((report.values, self.value), (report.units, self.unit), (report.invalid, self.invalid)):
+            if item is None:
+                store.pop(cell_id, None)
+            else:
+                store[cell_id] = item
+        if self.stated is _MISSING:
+            report.stated.pop(cell_id, None)
+        else:
+            report.stated[cell_id] = self.stated
+        report.changed()
+
+
+class _CellsCommand(QUndoCommand):
+    """One undo step that sets several cells at once (an edit, a paste, a clear)."""
+
+    def __init__(self, doc: ReportDocument, before: dict[str, CellState], after: dict[str, CellState],
+                 description: str) -> None:
+        super().__init__(description)
+        self._doc, self._before, self._after = doc, before, after
+
+    def redo(self) -> None:
+        self._doc._apply_cells(self._after)
+
+    def undo(self) -> None:
+        self._doc._apply_cells(self._before)
+
+
+class _ReportCommand(QUndoCommand):
+    """One undo step that swaps whole report states (metadata, prose, a change of format)."""
+
+    def __init__(self, doc: ReportDocument, before: Report, after: Report, description: str,
+                 merge_key: str | None = None) -> None:
+        super().__init__(description)
+        self._doc, self._before, self._after, self._key = doc, before, after, merge_key
+
+    def id(self) -> int:
+        return 1 if self._key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        # successive keystrokes in the same prose section or field become one undo step
+        if not isinstance(other, _ReportCommand) or other._key != self._key or self._key is None:
+            return False
+        self._after = other._after
+        return True
+
+    def redo(self) -> None:
+        self._doc._restore(self._after)
+
+    def undo(self) -> None:
+        self._doc._restore(self._before)
+
+
+class ReportDocument(QObject):
+    """The one Qt state over a Report: every change goes through here and is one undo step."""
+
+    cellsChanged = Signal(list)  # noqa: N815 - cell ids whose shown value changed (totals included)
+    findingsChanged = Signal()  # noqa: N815 - after re-evaluation; see findings and marks
+    changed = Signal()  # any change of values, prose or metadata
+    reportReplaced = Signal()  # noqa: N815 - a new Report object (open, new); views reset
+    formatChanged = Signal()  # noqa: N815 - same Report, other format (year changed); table views reset
+    proseChanged = Signal(str)  # noqa: N815 - prose key changed (by an edit, undo or redo)
+    metaChanged = Signal()  # noqa: N815 - agency, level, year, format or contact changed
+
+    def __init__(self, report: Report, path: str | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.findings: list[Finding] = []
+        self.marks: dict[str, tuple[str, str]] = {}
+        self.refused: dict[str, str] = {}  # cell id -> the Chinese message of the last refused input
+        self._evaluate()
+
+    # ---- reading -----------------------------------------------------------------------------
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def mark_saved(self, path: str | None = None) -> None:
+        if path is not None:
+            self.path = path
+        self.undo_stack.setClean()
+        self.changed.emit()
+
+    def is_input(self, cell_id: str) -> bool:
+        fmt = self.report.fmt
+        return cell_id in fmt.cells and cell_id not in fmt.totals
+
+    # ---- cell edits --------------------------------------------------------------------------
+    def set_cells(self, changes: dict[str, str], description: str = "编辑") -> tuple[list[str], list[str]]:
+        """Parse and store typed or pasted texts as one undo step; returns (refusal messages, skipped ids)."""
+        fmt = self.report.fmt
+        messages: list[str] = []
+        skipped: list[str] = []
+        after: dict[str, CellState] = {}
+        refused_now: dict[str, str] = {}
+        for cell_id, text in changes.items():
+            spec = fmt.cells.get(cell_id)
+            if spec is None or cell_id in fmt.totals:
+                skipped.append(cell_id)
+                continue
+            try:
+                value, unit = parse_value(text, spec.kind, spec.name)
+            except InputError as exc:
+                messages.append(str(exc))
+                refused_now[cell_id] = str(exc)
+                continue
+            old = CellState.of(self.report, cell_id)
+            if value is None:
+                unit = None
+            elif unit is None and spec.kind == "money":
+                unit = old.unit  # a bare number keeps the unit the cell already shows
+            new = CellState(value, unit, None, old.stated)
+            if new != old:
+                after[cell_id] = new
+        self._set_refused(refused_now, [c for c in changes if c not in refused_now])
+        self._push_cells(after, description)
+        return messages, skipped
+
+    def clear_cells(self, ids: list[str], description: str = "清除") -> None:
+        """Empty the input cells (one undo step); a computed cell forgets a total printed in a read-back file."""
+        fmt = self.report.fmt
+        after: dict[str, CellState] = {}
+        for cell_id in ids:
+            if cell_id not in fmt.cells:
+                continue
+            old = CellState.of(self.report, cell_id)
+            new = CellState(stated=_MISSING) if cell_id in fmt.totals else CellState(stated=old.stated)
+            if new != old:
+                after[cell_id] = new
+        self._set_refused({}, list(ids))
+        self._push_cells(after, description)
+
+    def _push_cells(self, after: dict[str, CellState], description: str) -> None:
+        if not after:
+            return
+        before = {cell_id: CellState.of(self.report, cell_id) for cell_id in after}
+        self.undo_stack.push(_CellsCommand(self, before, after, description))
+
+    def _set_refused(self, refused: dict[str, str], accepted: list[str]) -> None:
+        touched = [c for c in accepted if c in self.refused] + list(refused)
+        for cell_id in accepted:
+            self.refused.pop(cell_id, None)
+        self.refused.update(refused)
+        if touched:
+            self.cellsChanged.emit(touched)
+
+    def _apply_cells(self, states: dict[str, CellState]) -> None:
+        old_totals = dict(self.report.totals())
+        for cell_id, state in states.items():
+            state.apply(self.report, cell_id)
+        new_totals = self.report.totals()
+        ids = list(states) + [c for c, v in new_totals.items() if old_totals.get(c) != v]
+        self.cellsChanged.emit(ids)
+        self._evaluate()
+        self.changed.emit()
+
+    # ---- prose and metadata ------------------------------------------------------------------
+    def set_prose(self, key: str, text: str, description: str = "编辑正文") -> None:
+        """Store a prose section's text; successive edits of one section merge into one undo step."""
+        if self.report.prose.get(key, "") == text:
+            return
+        after = self.report.copy()
+        after.prose[key] = text
+        self.undo_stack.push(_ReportCommand(self, self.report.copy(), after, description, f"prose.{key}"))
+
+    def set_meta(self, field: str, value: Any, description: str = "修改基本信息") -> None:
+        """Change agency, level, year, format_id or contact.<field>; a new year may bring a new format."""
+        if field not in META_FIELDS:
+            raise KeyError(field)
+        after = self.report.copy()
+        if field.startswith("contact."):
+            setattr(after.contact, field.split(".", 1)[1], str(value))
+        elif field == "year":
+            after.year = int(value)
+            after = _in_format(after, format_for_year(after.year).id)
+        elif field == "format_id":
+            after = _in_format(after, str(value))
+        else:
+            setattr(after, field, str(value))
+        if _state(after) == _state(self.report):
+            return
+        key = field if field in ("agency",) or field.startswith("contact.") else None
+        self.undo_stack.push(_ReportCommand(self, self.report.copy(), after, description,
+                                            f"meta.{key}" if key else None))
+
+    def _restore(self, state: Report) -> None:
+        report = self.report
+        old_format, old_prose, old_meta = report.format_id, dict(report.prose), _meta(report)
+        old_cells = {c: report.value(c) for c in report.fmt.cells}
+        for name in ("format_id", "year", "agency", "level", "previous", "previous_source"):
+            setattr(report, name, getattr(state, name))
+        report.contact = Contact(**{f: getattr(state.contact, f) for f in Contact.FIELDS})
+        for name in ("prose", "values", "units", "stated", "invalid"):
+            setattr(report, name, dict(getattr(state, name)))
+        report.changed()
+        if report.format_id != old_format:
+            self.refused.clear()
+            self.formatChanged.emit()
+        else:
+            ids = [c for c in report.fmt.cells if report.value(c) != old_cells.get(c)]
+            if ids:
+                self.cellsChanged.emit(ids)
+        for key in sorted(set(old_prose) | set(report.prose)):
+            if old_prose.get(key, "") != report.prose.get(key, ""):
+                self.proseChanged.emit(key)
+        if _meta(report) != old_meta:
+            self.metaChanged.emit()
+        self._evaluate()
+        self.changed.emit()
+
+    # ---- whole reports -----------------------------------------------------------------------
+    def replace_report(self, report: Report, path: str | None = None) -> None:
+        """Show another report (new, opened, restored): a fresh undo history, clean."""
+        self.report, self.path = report, path
+        self.refused.clear()
+        self.undo_stack.clear()
+        self._evaluate(emit=False)
+        self.reportReplaced.emit()
+        self.findingsChanged.emit()
+        self.changed.emit()
+
+    def _evaluate(self, emit: bool = True) -> None:
+        self.findings = evaluate(self.report)
+        self.marks = cell_marks(self.findings)
+        if emit:
+            self.findingsChanged.emit()
+
+
+def _meta(report: Report) -> tuple[Any, ...]:
+    return (report.format_id, report.year, report.agency, report.level,
+            tuple(getattr(report.contact, f) for f in Contact.FIELDS))
+
+
+def _state(report: Report) -> tuple[Any, ...]:
+    return (_meta(report), report.prose, report.values, report.units, report.stated, report.invalid)
+
+
+def _in_format(report: Report, format_id: str) -> Report:
+    """The report moved to another format, keeping the cells whose ids exist there."""
+    if format_id == report.format_id:
+        return report
+    report.format_id = format_id
+    cells = report.fmt.cells
+    for store in (report.values, report.units, report.stated, report.invalid):
+        for cell_id in [c for c in store if c not in cells]:
+            del store[cell_id]
+    report.changed()
+    return report
