@@ -6,7 +6,7 @@ from model.report import Report
 from model import prose_rules  # noqa: F401  (registers the prose rules)
 from model.rules import RULES, SEVERITIES, Finding
 
-__all__ = ["Finding", "evaluate", "counts", "has_errors"]
+__all__ = ["RULES", "Finding", "evaluate", "counts", "has_errors", "cell_marks"]
 
 
 def evaluate(report: Report) -> list[Finding]:

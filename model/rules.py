@@ -197,6 +197,8 @@ def carry(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     if previous is None:
         return
     for this_id, last_id, label in pairs:
+        if report.fmt.is_computed(this_id) and report.stated.get(this_id) is None:
+            continue  # a computed total differs only when its parts do, which are reported
         now, before = report.effective(this_id), previous.effective(last_id)
         if now is None and before is None:
             continue
