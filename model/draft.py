@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
@@ -28,12 +29,13 @@ from typing import Any
 
 from model.formats import FormatError, load_format
 from model.report import Contact, Report
-from model.values import Value, to_json
+from model.values import MAX_VALUE, Value, to_json
 
 SUFFIX = ".nianbao"
 VERSION = 1
 MAX_BYTES = 8 * 1024 * 1024
 MAX_TEXT = 200_000
+_DECIMAL = re.compile(r"^-?\d{1,15}(\.\d{1,10})?$")
 
 
 class DraftError(Exception):
@@ -158,10 +160,11 @@ def _upgrade(data: Any, name: str) -> dict[str, Any]:
         raise DraftError(f"无法打开“{name}”：草稿的版本号无效")
     if version > VERSION:
         raise DraftError(f"无法打开“{name}”：草稿由较新版本的年报助手保存（格式版本{version}），请升级本程序")
+    upgraded: dict[str, Any] = data
     while version < VERSION:
-        data = MIGRATIONS[version](data)
+        upgraded = MIGRATIONS[version](upgraded)
         version += 1
-    return data
+    return upgraded
 
 
 def _text(value: Any, what: str, limit: int = MAX_TEXT) -> str:
@@ -178,16 +181,16 @@ def _mapping(value: Any, what: str) -> dict[str, Any]:
     return value
 
 
-def _number(value: Any, what: str) -> Value:
-    if isinstance(value, bool):
-        raise TypeError(f"{what}不是数值")
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str) and len(value) <= 40:
+def _number(value: Any, what: str, kind: str) -> Value:
+    """A stored value: counts are JSON integers, amounts decimal strings; anything else is a broken file."""
+    number: Value | None = None
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and kind in ("amount", "money") and _DECIMAL.match(value):
         number = Decimal(value)
-        if number.is_finite():
-            return number
-    raise TypeError(f"{what}不是数值")
+    if number is None or abs(Decimal(number)) >= MAX_VALUE:
+        raise TypeError(f"{what}不是有效数值")
+    return number
 
 
 def report_from_dict(data: dict[str, Any], with_previous: bool = False) -> Report:
@@ -221,7 +224,7 @@ def _read_cells(report: Report, data: dict[str, Any]) -> None:
     for key, value in _mapping(data.get("values", {}), "数值").items():
         if key not in cells or key in report.fmt.totals:
             raise KeyError(key)
-        report.values[key] = _number(value, key)
+        report.values[key] = _number(value, key, cells[key].kind)
     for key, unit in _mapping(data.get("units", {}), "单位").items():
         if key not in cells:
             raise KeyError(key)
@@ -229,7 +232,7 @@ def _read_cells(report: Report, data: dict[str, Any]) -> None:
     for key, value in _mapping(data.get("stated", {}), "填报总计").items():
         if key not in report.fmt.totals:
             raise KeyError(key)
-        report.stated[key] = None if value is None else _number(value, key)
+        report.stated[key] = None if value is None else _number(value, key, cells[key].kind)
     for key, text in _mapping(data.get("invalid", {}), "无效数值").items():
         if key not in cells:
             raise KeyError(key)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from model.report import Report
 from model import prose_rules  # noqa: F401  (registers the prose rules)
+from model.report import Report
 from model.rules import RULES, SEVERITIES, Finding
 
 __all__ = ["RULES", "Finding", "evaluate", "counts", "has_errors", "cell_marks"]

@@ -129,4 +129,4 @@ class Report:
 def _sum(values: list[Value]) -> Value:
     if any(isinstance(v, Decimal) for v in values):
         return sum((Decimal(v) for v in values), Decimal(0))
-    return sum(values)  # type: ignore[arg-type]
+    return sum(values)

@@ -99,10 +99,11 @@ def value_kind(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             yield Finding(spec.code, spec.severity, f"{cell.name}：“{text}”不是有效数值，{ACCEPTS[cell.kind]}",
                           (cell_id,))
     for cell_id, value in report.values.items():
-        cell = cells.get(cell_id)
-        if cell is not None and not is_valid(value, cell.kind):
+        spec_of_cell = cells.get(cell_id)
+        if spec_of_cell is not None and not is_valid(value, spec_of_cell.kind):
             yield Finding(spec.code, spec.severity,
-                          f"{cell.name}：{format_value(value)}不是有效数值，{ACCEPTS[cell.kind]}", (cell_id,))
+                          f"{spec_of_cell.name}：{format_value(value)}不是有效数值，{ACCEPTS[spec_of_cell.kind]}",
+                          (cell_id,))
 
 
 @rule("blank")

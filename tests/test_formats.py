@@ -8,8 +8,8 @@ from importlib import resources
 
 import pytest
 
-from model.formats import FormatError, build_format, format_for_year, load_format
 from model.engine import RULES
+from model.formats import FormatError, build_format, format_for_year, load_format
 
 FORMAT_FILES = sorted(p.name for p in resources.files("resources.formats").iterdir() if p.name.endswith(".json"))
 
