@@ -1,0 +1,44 @@
+"""The architecture holds: model/ imports no Qt (import-linter), mypy is clean on model/, ruff on the project."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tool(name: str) -> list[str]:
+    path = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if path is None:
+        pytest.skip(f"{name} is not installed (pip install -e '.[test]')")
+    return [path]
+
+
+def test_import_contracts_hold():
+    result = subprocess.run([*tool("lint-imports"), "--no-cache"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "model knows no Qt" in result.stdout
+
+
+def test_model_imports_no_qt_even_lazily():
+    """import-linter sees module-level and function-level imports; this also catches importlib strings."""
+    for path in (ROOT / "model").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "PySide6" not in source and "shiboken" not in source, path.name
+        ast.parse(source)
+
+
+def test_mypy_is_clean_on_the_model():
+    result = subprocess.run([*tool("mypy")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_ruff_is_clean():
+    result = subprocess.run([*tool("ruff"), "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
