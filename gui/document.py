@@ -103,6 +103,7 @@ class ReportDocument(QObject):
         self.findings: list[Finding] = []
         self.marks: dict[str, tuple[str, str]] = {}
         self.refused: dict[str, str] = {}  # cell id -> the Chinese message of the last refused input
+        self.mark_codes: dict[str, set[str]] = {}  # cell id -> codes of the findings that name it
         self._evaluate()
 
     # ---- reading -----------------------------------------------------------------------------
@@ -256,6 +257,10 @@ class ReportDocument(QObject):
     def _evaluate(self, emit: bool = True) -> None:
         self.findings = evaluate(self.report)
         self.marks = cell_marks(self.findings)
+        self.mark_codes = {}
+        for finding in self.findings:
+            for cell_id in finding.cells:
+                self.mark_codes.setdefault(cell_id, set()).add(finding.code)
         if emit:
             self.findingsChanged.emit()
 

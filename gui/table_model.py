@@ -21,9 +21,11 @@ COLOURS = {
     "computed": QColor("#e8ebef"),
     "error": QColor("#f7c5c0"),
     "warning": QColor("#fde3a7"),
+    "blank": QColor("#fff6dc"),  # only "left blank": a pale note, not an alarm
     "info": QColor("#d6e9f8"),
 }
 TEXT_COLOURS = {"computed": QColor("#1f3a5f"), "label": QColor("#202020"), "input": QColor("#000000")}
+BLANK_CODE = "BLANK"  # the rule code whose marks are drawn faintly (a new report is all blank)
 SEVERITY_NAMES = {"error": "错误", "warning": "提醒", "info": "提示"}
 
 Index = QModelIndex | QPersistentModelIndex
@@ -143,9 +145,13 @@ class ReportTableModel(QAbstractTableModel):
                 return COLOURS["error"]
             mark = self.document.marks.get(cell.cell_id)
             if mark:
-                return COLOURS[mark[0]]
+                return COLOURS["blank" if self.only_blank(cell.cell_id) else mark[0]]
             return COLOURS["computed"] if self.kind(cell) == "computed" else QColor(Qt.GlobalColor.white)
         return COLOURS["title"] if self.row_role(cell.row) == "title" else COLOURS["label"]
+
+    def only_blank(self, cell_id: str) -> bool:
+        """Whether the only finding about the cell is that it is left blank."""
+        return self.document.mark_codes.get(cell_id) == {BLANK_CODE}
 
     def _alignment(self, cell: GridCell) -> int:
         centre = Qt.AlignmentFlag.AlignCenter

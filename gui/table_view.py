@@ -1,27 +1,313 @@
-"""A table page: the official table as an editable grid that behaves like a spreadsheet (interface stub)."""
+"""A table page: the official table as an editable grid that behaves like a spreadsheet (Excel, WPS)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from bisect import bisect_left, bisect_right
 
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QMimeData,
+    QModelIndex,
+    QPoint,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.clipboard import parse_clipboard
 from gui.document import ReportDocument
+from gui.grid_layout import column_widths, row_heights
+from gui.table_delegate import GridDelegate
 from gui.table_model import ReportTableModel
+from gui.table_paste import copy_region, plan_paste
+
+HINT = "白色格填写数字（空白不等于0，没有请填0）；灰色格为自动计算的总计；红框为错误，黄框为提醒，鼠标停留可看说明。"
+_OWN_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut,
+             QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.Delete)
+_ARROW_STEPS = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}
+
+
+class GridView(QTableView):
+    """The grid: spans from the format, Excel-like keys, copy and paste, messages shown at the cell."""
+
+    message = Signal(str)  # a note for the status bar (what a paste skipped, a refused value)
+
+    def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.grid = model
+        self.document = model.document
+        self.delegate = GridDelegate(self)
+        self.last_message = ""
+        self.setItemDelegate(self.delegate)
+        self.setModel(model)
+        self.setWordWrap(True)
+        self.setTabKeyNavigation(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setStyleSheet("QTableView { gridline-color: #8a9099; }")
+        model.modelReset.connect(self.apply_format)
+        model.refused.connect(self.show_message)
+        self.apply_format()
+
+    def go_home(self) -> None:
+        """Make the first input cell current, so typing fills it."""
+        order = self._orders["right"]
+        if order:
+            self.setCurrentIndex(self.grid.index(*order[0]))
+
+    # ---- layout ------------------------------------------------------------------------------
+    def apply_format(self) -> None:
+        """Spans, column widths and row heights from the table's definition."""
+        self.clearSpans()
+        for row, col, rowspan, colspan in self.grid.spans():
+            self.setSpan(row, col, rowspan, colspan)
+        font = QFont(self.font())
+        widths = column_widths(self.grid.table, font)
+        for col, width in enumerate(widths):
+            self.setColumnWidth(col, width)
+        bold = {r for r in range(self.grid.rowCount()) if self.grid.row_role(r) == "title"}
+        for row, height in enumerate(row_heights(self.grid.table, widths, font, bold)):
+            self.setRowHeight(row, height)
+        self._orders = self._input_orders()
+        self.go_home()
+
+    def _input_orders(self) -> dict[str, list[tuple[int, int]]]:
+        cells = [(cell.row, cell.col) for row in self.grid.table.rows for cell in row.cells
+                 if cell.cell_id and self.grid.kind(cell) == "input"]
+        return {"right": sorted(cells), "down": sorted(cells, key=lambda p: (p[1], p[0]))}
+
+    def full_size(self) -> tuple[int, int]:
+        """Pixels needed to show the whole grid without scroll bars."""
+        width = sum(self.columnWidth(c) for c in range(self.grid.columnCount())) + 2 * self.frameWidth()
+        height = sum(self.rowHeight(r) for r in range(self.grid.rowCount())) + 2 * self.frameWidth()
+        return width, height
+
+    # ---- moving ------------------------------------------------------------------------------
+    def step(self, move: str) -> None:
+        """Move the current cell: "down"/"up" and "right"/"left" to the next input cell, "arrow-…" one cell."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        cell = self.grid.cell_at(current.row(), current.column())
+        here = (cell.row, cell.col) if cell else (current.row(), current.column())
+        if move.startswith("arrow-"):
+            target = self._arrow(here, move[6:])
+        else:
+            order_name = "down" if move in ("down", "up") else "right"
+            order = self._orders[order_name]
+            key = (lambda p: (p[1], p[0])) if order_name == "down" else (lambda p: p)
+            keys = [key(p) for p in order]
+            if move in ("down", "right"):
+                i = bisect_right(keys, key(here))
+                target = order[i] if i < len(order) else None
+            else:
+                i = bisect_left(keys, key(here)) - 1
+                target = order[i] if i >= 0 else None
+        if target is not None:
+            self.setCurrentIndex(self.grid.index(*target))
+
+    def _arrow(self, here: tuple[int, int], direction: str) -> tuple[int, int] | None:
+        cell = self.grid.cell_at(*here)
+        dr, dc = _ARROW_STEPS[direction]
+        r = here[0] + (cell.rowspan if cell and dr > 0 else 1 if dr > 0 else -1 if dr < 0 else 0)
+        c = here[1] + (cell.colspan if cell and dc > 0 else 1 if dc > 0 else -1 if dc < 0 else 0)
+        target = self.grid.cell_at(r, c)
+        return (target.row, target.col) if target else None
+
+    def edit(self, index: QModelIndex, trigger: QAbstractItemView.EditTrigger = QAbstractItemView.EditTrigger.AllEditTriggers,  # type: ignore[override]  # noqa: E501
+             event: QEvent | None = None) -> bool:
+        typed = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
+        if typed and index.flags() & Qt.ItemFlag.ItemIsEditable and self.state() != self.State.EditingState:
+            self.delegate.overwrite = True
+            self.delegate.typed = True
+        elif trigger in (QAbstractItemView.EditTrigger.EditKeyPressed, QAbstractItemView.EditTrigger.DoubleClicked):
+            self.delegate.typed = False
+        ok = super().edit(index, trigger, event)
+        if not ok:
+            self.delegate.overwrite = False
+        return ok
+
+    # ---- keys --------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+                any(event.matches(key) for key in _OWN_KEYS) or event.key() == Qt.Key.Key_Backspace):
+            event.accept()  # the grid handles these itself, before any window shortcut
+            return True
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
+                event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            self.keyPressEvent(event)
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.step("up" if shift else "down")
+        elif key == Qt.Key.Key_Tab:
+            self.step("left" if shift else "right")
+        elif key == Qt.Key.Key_Backtab:
+            self.step("left")
+        elif event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+        elif event.matches(QKeySequence.StandardKey.Cut):
+            self.cut()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif event.matches(QKeySequence.StandardKey.Undo):
+            self.document.undo_stack.undo()
+        elif event.matches(QKeySequence.StandardKey.Redo):
+            self.document.undo_stack.redo()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.clear_selection()
+        else:
+            super().keyPressEvent(event)
+
+    # ---- selection ---------------------------------------------------------------------------
+    def selected_rect(self) -> tuple[int, int, int, int] | None:
+        """(top, left, bottom, right) around the selection, merged cells included; else the current cell."""
+        indexes = self.selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid() else [])
+        if not indexes:
+            return None
+        cells = [self.grid.cell_at(i.row(), i.column()) for i in indexes]
+        top = min(c.row for c in cells if c)
+        left = min(c.col for c in cells if c)
+        bottom = max(c.row + c.rowspan - 1 for c in cells if c)
+        right = max(c.col + c.colspan - 1 for c in cells if c)
+        return top, left, bottom, right
+
+    def selected_ids(self) -> list[str]:
+        indexes = self.selectedIndexes() or [self.currentIndex()]
+        ids = [self.grid.cell_at(i.row(), i.column()) for i in indexes if i.isValid()]
+        return list(dict.fromkeys(c.cell_id for c in ids if c and c.cell_id))
+
+    def select_cells(self, cell_ids: list[str]) -> None:
+        """Select these cells (those of this table) and scroll to the first."""
+        indexes = [self.grid.index_of(c) for c in cell_ids]
+        indexes = [i for i in indexes if i.isValid()]
+        if not indexes:
+            return
+        selection = QItemSelection()
+        for index in indexes:
+            selection.select(index, index)
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().setCurrentIndex(indexes[0], flags.NoUpdate)
+        self.selectionModel().select(selection, flags.ClearAndSelect)
+        self.scrollTo(indexes[0])
+
+    # ---- clipboard and clearing --------------------------------------------------------------
+    def copy(self) -> None:
+        rect = self.selected_rect()
+        if rect is None:
+            return
+        text, html = copy_region(self.grid, *rect)
+        mime = QMimeData()
+        mime.setText(text)
+        mime.setHtml(html)
+        QGuiApplication.clipboard().setMimeData(mime)
+
+    def cut(self) -> None:
+        self.copy()
+        self.clear_selection("剪切")
+
+    def clear_selection(self, description: str = "清除") -> None:
+        self.document.clear_cells(self.selected_ids(), description)
+
+    def paste(self) -> None:
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is None:
+            return
+        rows = parse_clipboard(mime.text() if mime.hasText() else "", mime.html() if mime.hasHtml() else "")
+        self.paste_rows(rows)
+
+    def paste_rows(self, rows: list[list[str]]) -> None:
+        """Paste a block of texts at the selection: one undo step; notes what was skipped or refused."""
+        rect = self.selected_rect()
+        if rect is None or not rows:
+            return
+        fill = [(i.row(), i.column()) for i in self.selectedIndexes()]
+        plan = plan_paste(self.grid, rows, rect[0], rect[1], fill)
+        messages, _ = self.document.set_cells(plan.changes, "粘贴")
+        if plan.rows > 1 or plan.cols > 1:
+            bottom = min(rect[0] + plan.rows, self.grid.rowCount()) - 1
+            right = min(rect[1] + plan.cols, self.grid.columnCount()) - 1
+            self.selectionModel().select(QItemSelection(self.grid.index(rect[0], rect[1]),
+                                                        self.grid.index(bottom, right)),
+                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        notes = [n for n in (plan.summary(),) if n]
+        if messages:
+            notes.append(f"{len(messages)}个值未被接受，原值保留：" + "；".join(messages[:3])
+                         + ("……" if len(messages) > 3 else ""))
+        if notes:
+            at = next((c for c in plan.changes if c in self.document.refused), None)
+            index = self.grid.index_of(at) if at else self.grid.index(rect[0], rect[1])
+            self.show_message(index, "\n".join(notes))
+
+    def show_message(self, index: QModelIndex, text: str) -> None:
+        """Show a note at the cell as a tooltip balloon (never a modal box), and pass it to the status bar."""
+        self.last_message = text
+        self.message.emit(text)
+        rect = self.visualRect(index)
+        point = self.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 2))
+        QToolTip.showText(point, text, self.viewport(), rect, 8000)
 
 
 class TablePage(QWidget):
-    """The heading and the grid of one official table (t2, t3 or t4)."""
+    """The heading, a short hint and the grid of one official table (t2, t3 or t4)."""
 
     def __init__(self, document: ReportDocument, table_key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.table_key = table_key
         self.model = ReportTableModel(document, table_key, self)
-        self.heading = QLabel(document.report.fmt.section(table_key).heading)
-        self.view = QTableView()
-        self.view.setModel(self.model)
+        self.heading = QLabel()
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.hint = QLabel(HINT)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        self.view = GridView(self.model, self)
+        self.message = self.view.message
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
-        layout.addWidget(self.view)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+        self.model.modelReset.connect(self._update_heading)
+        self._update_heading()
+
+    def _update_heading(self) -> None:
+        self.heading.setText(self.document.report.fmt.section(self.table_key).heading)
 
     def select_cells(self, cell_ids: list[str]) -> None:
-        """Select these cells and scroll to the first."""
+        """Select these cells and scroll to them (cells of other tables are ignored)."""
+        self.view.select_cells(cell_ids)
+        self.view.setFocus()
+
+    def copy(self) -> None:
+        self.view.copy()
+
+    def cut(self) -> None:
+        self.view.cut()
+
+    def paste(self) -> None:
+        self.view.paste()
+
+    def clear_selection(self) -> None:
+        self.view.clear_selection()

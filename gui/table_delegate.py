@@ -1,0 +1,90 @@
+"""The cell editor of the table grid: overwrite on typing, Enter/Tab commit and move, marks drawn as borders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from gui.table_model import CELL_ID_ROLE, ReportTableModel
+
+BORDERS = {"error": QColor("#c0392b"), "warning": QColor("#c77c02")}
+
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_ARROWS = {Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down", Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right"}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class GridDelegate(QStyledItemDelegate):
+    """Edits a value cell in a line edit; the view tells it whether typing started the edit."""
+
+    def __init__(self, view: Any) -> None:
+        super().__init__(view)
+        self.view = view
+        self.overwrite = False  # the edit was started by typing: the old text goes
+        self.typed = False  # arrow keys leave the cell (Excel's enter mode) rather than move the caret
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+        editor = QLineEdit(parent)
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        editor.setFrame(False)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QLineEdit):
+            editor.setText("" if self.overwrite else str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            self.overwrite = False
+        else:  # pragma: no cover - only line edits are created
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
+        if isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit):
+            move = self._move_for(event)  # type: ignore[arg-type]
+            if move:
+                self.commitData.emit(editor)
+                self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+                self.view.step(move)
+                return True
+        return super().eventFilter(editor, event)
+
+    def _move_for(self, event: QKeyEvent) -> str | None:
+        key, shift = event.key(), bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if key in _ENTER:
+            return "up" if shift else "down"
+        if key == Qt.Key.Key_Tab:
+            return "left" if shift else "right"
+        if key == Qt.Key.Key_Backtab:
+            return "left"
+        if self.typed and key in _ARROWS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return "arrow-" + _ARROWS[key]
+        return None
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        super().paint(painter, option, index)
+        model = index.model()
+        cell_id = index.data(CELL_ID_ROLE)
+        if not cell_id or not isinstance(model, ReportTableModel):
+            return
+        doc = model.document
+        severity = "error" if cell_id in doc.refused else doc.marks.get(cell_id, ("", ""))[0]
+        if cell_id not in doc.refused and model.only_blank(cell_id):
+            return
+        colour = BORDERS.get(severity)
+        if colour is not None:
+            painter.save()
+            painter.setPen(QPen(colour, 2))
+            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+            painter.restore()

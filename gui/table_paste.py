@@ -1,0 +1,81 @@
+"""Copying a rectangle of the grid and planning a paste onto it: which cells get which text, what is skipped."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from gui.clipboard import Rows, to_html, to_tsv
+from gui.table_model import ReportTableModel
+from model.formats import GridCell
+
+
+@dataclass
+class PastePlan:
+    """What a paste does: texts for input cells, and what it leaves alone."""
+
+    changes: dict[str, str] = field(default_factory=dict)
+    computed: list[str] = field(default_factory=list)  # computed cells that were pasted over
+    labels: int = 0  # label cells pasted over with a different text
+    outside: int = 0  # pasted cells beyond the edge of the table
+    rows: int = 0
+    cols: int = 0
+
+    def summary(self) -> str:
+        """A Chinese note of what was skipped, or "" when nothing was."""
+        parts = []
+        if self.computed:
+            parts.append(f"跳过{len(self.computed)}个自动计算的总计单元格（由各项相加得出）")
+        if self.labels:
+            parts.append(f"跳过{self.labels}个表头或栏目单元格")
+        if self.outside:
+            parts.append(f"超出表格范围的{self.outside}个单元格未粘贴")
+        return "；".join(parts)
+
+
+def copy_region(model: ReportTableModel, top: int, left: int, bottom: int, right: int) -> tuple[str, str]:
+    """The rectangle as tab-separated text and as an HTML table (merged cells kept, clipped to the rectangle)."""
+    rows: Rows = [["" for _ in range(left, right + 1)] for _ in range(top, bottom + 1)]
+    seen: set[GridCell] = set()
+    html_cells = []
+    for r in range(top, bottom + 1):
+        for c in range(left, right + 1):
+            cell = model.cell_at(r, c)
+            if cell is None or cell in seen:
+                continue
+            seen.add(cell)
+            text = model.text(cell)
+            rows[r - top][c - left] = text
+            r1, c1 = min(cell.row + cell.rowspan - 1, bottom), min(cell.col + cell.colspan - 1, right)
+            html_cells.append((r - top, c - left, r1 - r + 1, c1 - c + 1, text))
+    return to_tsv(rows), to_html(html_cells, len(rows))
+
+
+def plan_paste(model: ReportTableModel, rows: Rows, top: int, left: int,
+               fill: list[tuple[int, int]] | None = None) -> PastePlan:
+    """Lay ``rows`` onto the grid from (top, left); a single value with ``fill`` goes into every position given."""
+    plan = PastePlan(rows=len(rows), cols=max((len(r) for r in rows), default=0))
+    if fill and plan.rows == 1 and plan.cols == 1:
+        placed = [(r, c, rows[0][0]) for r, c in fill]
+    else:
+        placed = [(top + i, left + j, text) for i, row in enumerate(rows) for j, text in enumerate(row)]
+    for r, c, text in placed:
+        cell = model.cell_at(r, c)
+        if cell is None:
+            plan.outside += 1 if text.strip() else 0
+            continue
+        _place(model, plan, cell, text)
+    return plan
+
+
+def _place(model: ReportTableModel, plan: PastePlan, cell: GridCell, text: str) -> None:
+    kind = model.kind(cell)
+    if kind == "label":
+        if text.strip() and text.strip() != cell.text:
+            plan.labels += 1
+    elif kind == "computed":
+        if text.strip() and cell.cell_id not in plan.computed:
+            plan.computed.append(str(cell.cell_id))
+    elif cell.cell_id is not None and (cell.cell_id not in plan.changes
+                                       or (not plan.changes[cell.cell_id].strip() and text.strip())):
+        # a merged value cell takes the first non-empty text pasted onto any of its positions
+        plan.changes[cell.cell_id] = text
