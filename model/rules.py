@@ -159,9 +159,6 @@ def section(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             yield Finding(spec.code, spec.severity, f"“{sec.heading}”只写“{core}”不够：请写明存在的主要问题和改进措施")
 
 
-ZERO_FEE = re.compile(r"(信息处理费[^。；;]{0,12}?(0|〇|零)(\.0+)?元|未收取|没有收取|无收取|不收取)")
-
-
 @rule("fee_text")
 def fee_text(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """Section 六 must state the 信息处理费 collected, even 0元."""
@@ -172,7 +169,7 @@ def fee_text(report: Report, spec: RuleSpec) -> Iterator[Finding]:
                       f"“{sec.heading}”未说明收取信息处理费的情况：没有收费也要写明（如“收取信息处理费0元”）")
         return
     dropped = report.effective(spec.params["cell"])
-    if dropped and ZERO_FEE.search(text):
+    if dropped and re.search(spec.params["zero_pattern"], text):
         yield Finding(spec.code, spec.severity,
                       f"{report.fmt.cells[spec.params['cell']].name}为{_show(dropped)}件（曾发出收费通知），"
                       f"而“{sec.heading}”写明未收取信息处理费：请核对", (spec.params["cell"],))
