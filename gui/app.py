@@ -1,0 +1,111 @@
+"""The GUI entry point: arguments, QApplication with Chinese translations, a CJK font, the icon, the first report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+         "WenQuanYi Micro Hei", "Noto Sans SC", "SimSun", "Droid Sans Fallback")
+
+
+def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and the rest for Qt (``-platform offscreen`` and friends)."""
+    parser = argparse.ArgumentParser(prog="nianbao", description="政府信息公开工作年度报告填报助手")
+    parser.add_argument("file", nargs="?", help="要打开的报告（.nianbao 草稿，或 Word / Excel 报告）")
+    parser.add_argument("--example", action="store_true", help="打开示例报告")
+    parser.add_argument("--smoke", metavar="DIR", help="不显示窗口：把每一页截图并导出到 DIR，然后退出")
+    parser.add_argument("-platform", "--platform", dest="platform", help="Qt 平台插件，如 offscreen")
+    options, rest = parser.parse_known_args(argv)
+    qt_args = list(rest)
+    if options.platform:
+        qt_args += ["-platform", options.platform]
+    return options, qt_args
+
+
+def application(qt_args: list[str] | None = None) -> QApplication:
+    """The QApplication, set up once: names, Chinese Qt dialogs, a font with Chinese glyphs, the icon."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(["nianbao", *(qt_args or [])])
+    if app.property("nianbao_ready"):
+        return app
+    app.setOrganizationName("nianbao")
+    app.setApplicationName("nianbao")
+    app.setApplicationDisplayName("年报助手")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    translator = QTranslator(app)
+    if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+    family = cjk_family()
+    if family:
+        font = QFont(family)
+        font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+        app.setFont(font)
+    from gui.main_window import app_icon
+
+    app.setWindowIcon(app_icon())
+    app.setProperty("nianbao_ready", True)
+    return app
+
+
+def cjk_family() -> str | None:
+    """The first installed font family that has Chinese glyphs."""
+    installed = set(QFontDatabase.families())
+    for family in FONTS:
+        if family in installed:
+            return family
+    for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return family
+    return None
+
+
+def run(argv: list[str]) -> int:
+    """``nianbao [FILE] [--example] [--smoke DIR] [-platform offscreen]``: the app; returns the exit status."""
+    options, qt_args = parse(argv)
+    app = application(qt_args)
+    if options.smoke:
+        from gui.smoke import run_smoke
+
+        return run_smoke(Path(options.smoke), options.file)
+    window = start_window(options.file, options.example)
+    window.show()
+    return app.exec()
+
+
+def start_window(file: str | None = None, example: bool = False, dialogs=None):  # type: ignore[no-untyped-def]
+    """The main window with a crashed session's report (if the clerk restores it), FILE, the example,
+    the most recent file, or a blank report."""
+    from gui.autosave import orphans
+    from gui.main_window import INFO, MainWindow
+
+    window = MainWindow(dialogs=dialogs)
+    found = orphans(window.autosave.folder)
+    restored = False
+    if found:
+        if window.dialogs.offer_restore(window, found[0].describe()):
+            window.restore(found[0])
+            restored = True
+        else:
+            found[0].discard()
+        for other in found[1:]:
+            other.lock.unlock()
+    if restored:
+        return window
+    if file:
+        window.files.open_path(file, confirm=False)
+    elif example:
+        window.files.open_example()
+    else:
+        recent = [p for p in window.files.recent() if Path(p).is_file()]
+        if not (recent and window.files.open_path(recent[0], confirm=False)):
+            window.show_page(INFO)
+    return window
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))

@@ -1,0 +1,76 @@
+"""导出 Word / Excel / 全部导出: a folder, file names from agency and year, a warning about remaining errors."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from model.report import Report
+
+# kind: (module, function, suffix, menu name)
+WRITERS = {
+    "docx": ("exporters.docx_writer", "write_docx", ".docx", "Word"),
+    "xlsx": ("exporters.xlsx_writer", "write_xlsx", ".xlsx", "Excel"),
+}
+
+
+def writer(kind: str) -> Callable[[Report, Path], Any] | None:
+    """The export function, imported only now (python-docx and openpyxl stay out of the start-up)."""
+    module_name, function, _, _ = WRITERS[kind]
+    try:
+        return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]
+    except (ImportError, AttributeError):
+        return None
+
+
+def available(kind: str) -> bool:
+    """Whether the writer exists, without importing it (and its libraries)."""
+    return importlib.util.find_spec(WRITERS[kind][0]) is not None
+
+
+def file_name(report: Report, kind: str) -> str:
+    """{机关}{年份}年政府信息公开工作年度报告.docx, with characters Windows forbids replaced."""
+    name = report.title if report.agency else f"未命名{report.year}年政府信息公开工作年度报告"
+    for bad in '\\/:*?"<>|':
+        name = name.replace(bad, "_")
+    return name + WRITERS[kind][2]
+
+
+def export(report: Report, kinds: list[str], folder: Path) -> tuple[list[Path], list[str]]:
+    """Write each kind into the folder; (written paths, Chinese problems)."""
+    written: list[Path] = []
+    problems: list[str] = []
+    for kind in kinds:
+        function = writer(kind)
+        target = folder / file_name(report, kind)
+        if function is None:
+            problems.append(f"本版本尚不支持导出 {WRITERS[kind][3]}")
+            continue
+        try:
+            function(report, target)
+        except OSError as exc:
+            problems.append(f"无法写入“{target.name}”：{exc.strerror or exc}（文件是否正在 Word/WPS 中打开？）")
+            continue
+        written.append(target)
+    return written, problems
+
+
+def run_export(window: Any, kinds: list[str]) -> list[Path]:
+    """The menu action: warn about errors, choose a folder, export, say what was written."""
+    document = window.document
+    errors = [f.message for f in window.all_findings() if f.severity == "error"]
+    if errors and not window.dialogs.confirm_export(window, errors):
+        return []
+    start = str(Path(document.path).parent) if document.path else window.files.folder()
+    folder = window.dialogs.choose_folder(window, "导出到文件夹", start)
+    if not folder:
+        return []
+    written, problems = export(document.report, kinds, Path(folder))
+    if problems:
+        window.dialogs.error(window, "导出未完成", "\n".join(problems))
+    if written:
+        window.statusBar().showMessage("已导出 " + "、".join(p.name for p in written), 8000)
+    return written

@@ -1,0 +1,197 @@
+"""新建, 打开, 保存, 另存为, 最近打开, 导入上年报告 and the question on closing with unsaved changes."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from gui.dialogs import DRAFT_FILTER
+from model import draft
+from model.carry import carry_forward
+from model.report import Report
+
+ENV_SETTINGS = "NIANBAO_SETTINGS"
+MAX_RECENT = 8
+UNTITLED = "未命名"
+
+
+def app_settings() -> QSettings:
+    """The user's settings; $NIANBAO_SETTINGS names an .ini file instead (tests, portable installs)."""
+    override = os.environ.get(ENV_SETTINGS)
+    if override:
+        return QSettings(override, QSettings.Format.IniFormat)
+    return QSettings("nianbao", "nianbao")
+
+
+def readable() -> tuple[str, ...]:
+    from exporters.reading import READABLE
+
+    return tuple(READABLE)
+
+
+def open_filter() -> str:
+    kinds = {".nianbao": "年报草稿", ".docx": "Word 报告", ".xlsx": "Excel 报告"}
+    suffixes = readable()
+    every = " ".join(f"*{s}" for s in suffixes)
+    single = ";;".join(f"{kinds.get(s, s)} (*{s})" for s in suffixes)
+    return f"可打开的报告 ({every});;{single}"
+
+
+def default_year() -> int:
+    """Reports are written in January for the year just ended."""
+    today = date.today()
+    return today.year - 1 if today.month <= 6 else today.year
+
+
+class Files:
+    """The file operations of one main window; every question goes through the window's dialog seam."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.settings = app_settings()
+
+    @property
+    def document(self) -> Any:
+        return self.window.document
+
+    # ---- recent files --------------------------------------------------------------------------
+    def recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        items = [value] if isinstance(value, str) else list(value or [])
+        return [p for p in items if p]
+
+    def remember(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        items = [path] + [p for p in self.recent() if p != path]
+        self.settings.setValue("recent", items[:MAX_RECENT])
+        self.settings.sync()
+        self.window.recent_changed()
+
+    def forget(self, path: str) -> None:
+        self.settings.setValue("recent", [p for p in self.recent() if p != path])
+        self.window.recent_changed()
+
+    def folder(self) -> str:
+        recent = self.recent()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    # ---- new, open -----------------------------------------------------------------------------
+    def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        answer = self.window.dialogs.new_report(self.window, default_year())
+        if answer is None:
+            return False
+        report = Report.new(answer.year, answer.agency, answer.level, answer.format_id)
+        self.window.show_report(report, None)
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.maybe_save():
+            return False
+        path = self.window.dialogs.open_file(self.window, "打开报告", self.folder(), open_filter())
+        return self.open_path(path, confirm=False) if path else False
+
+    def open_path(self, path: str, confirm: bool = True) -> bool:
+        """Open a draft (saved back to it) or a Word/Excel report (as a new unsaved draft with its findings)."""
+        if confirm and not self.maybe_save():
+            return False
+        from exporters.reading import ReadError, read_any
+
+        try:
+            report, found = read_any(path)
+        except ReadError as exc:
+            self.window.dialogs.error(self.window, "无法打开", str(exc))
+            if not Path(path).exists():
+                self.forget(path)
+            return False
+        if Path(path).suffix.lower() == draft.SUFFIX:
+            self.window.show_report(report, path)
+            self.remember(path)
+        else:
+            self.window.show_report(report, None, found, source=Path(path).name)
+            self.document.undo_stack.resetClean()  # a read-back document is a new draft, not yet saved
+        return True
+
+    def open_example(self) -> bool:
+        if not self.maybe_save():
+            return False
+        from model.example import load_example
+
+        self.window.show_report(load_example(), None, source="示例报告")
+        return True
+
+    # ---- save ----------------------------------------------------------------------------------
+    def suggested_name(self, suffix: str) -> str:
+        report = self.document.report
+        return f"{report.agency or UNTITLED}{report.year}年政府信息公开工作年度报告{suffix}"
+
+    def save(self) -> bool:
+        path = self.document.path
+        return self.save_to(path) if path else self.save_as()
+
+    def save_as(self) -> bool:
+        suggested = str(Path(self.folder()) / self.suggested_name(draft.SUFFIX))
+        path = self.window.dialogs.save_file(self.window, "另存为", suggested, DRAFT_FILTER)
+        if not path:
+            return False
+        if Path(path).suffix.lower() != draft.SUFFIX:
+            path += draft.SUFFIX
+        return self.save_to(path)
+
+    def save_to(self, path: str) -> bool:
+        try:
+            draft.save(self.document.report, path)
+        except OSError as exc:
+            self.window.dialogs.error(self.window, "无法保存", f"无法保存“{Path(path).name}”：{exc.strerror or exc}")
+            return False
+        self.document.mark_saved(path)
+        self.window.autosave.discard()
+        self.remember(path)
+        self.window.statusBar().showMessage(f"已保存 {path}", 5000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Before the report is closed or replaced: True when it may go (saved, or the clerk discards it)."""
+        if not self.document.is_modified():
+            return True
+        answer = self.window.dialogs.ask_save_changes(self.window, self.window.display_name())
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # ---- last year's report --------------------------------------------------------------------
+    def import_previous(self) -> bool:
+        """Read last year's report and carry it forward into this one as one undo step."""
+        path = self.window.dialogs.open_file(self.window, "导入上年报告", self.folder(), open_filter())
+        return self.import_previous_from(path) if path else False
+
+    def import_previous_from(self, path: str) -> bool:
+        from exporters.reading import ReadError, read_any
+
+        try:
+            previous, _ = read_any(path)
+        except ReadError as exc:
+            self.window.dialogs.error(self.window, "无法导入上年报告", str(exc))
+            return False
+        report = self.document.report
+        if previous.year != report.year - 1:
+            self.window.statusBar().showMessage(
+                f"注意：导入的是{previous.year}年度报告，本报告为{report.year}年度", 8000)
+        after = report.copy()
+        changed = carry_forward(after, previous, Path(path).name)
+        apply_report(self.document, after, "导入上年报告")
+        self.window.statusBar().showMessage(
+            f"已导入{previous.agency}{previous.year}年度报告，填入{len(changed)}个单元格", 8000)
+        return True
+
+
+def apply_report(document: Any, after: Report, description: str) -> None:
+    """Make ``after`` the document's report state as one undo step (the document keeps its Report object)."""
+    from gui.document import _ReportCommand  # the document's whole-report step; no public method yet
+
+    document.undo_stack.push(_ReportCommand(document, document.report.copy(), after, description))

@@ -1,0 +1,112 @@
+"""The 校验结果 dock: every finding by severity; clicking one asks the window to show its cells."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from model.engine import counts
+from model.rules import SEVERITIES, Finding
+
+SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_COLOURS = {"error": "#c42b1c", "warning": "#c77700", "info": "#2b6cb0"}
+SEVERITY_SIGNS = {"error": "✕", "warning": "!", "info": "i"}
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
+
+
+def badge(colour: str, sign: str, size: int = 16) -> QIcon:
+    """A filled circle in a colour with a white sign, drawn so no image file is needed."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QBrush(QColor(colour)))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.setPen(QColor("white"))
+    font = painter.font()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.7))
+    painter.setFont(font)
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, sign)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def severity_icon(severity: str, size: int = 16) -> QIcon:
+    return badge(SEVERITY_COLOURS[severity], SEVERITY_SIGNS[severity], size)
+
+
+def ok_icon(size: int = 16) -> QIcon:
+    return badge("#2e7d32", "✓", size)
+
+
+def summary(findings: list[Finding]) -> str:
+    number = counts(findings)
+    if not findings:
+        return "未发现问题"
+    return " · ".join(f"{number[s]}个{SEVERITY_LABELS[s]}" for s in SEVERITIES if number[s])
+
+
+class FindingsPanel(QDockWidget):
+    """Lists findings, errors first; emits findingActivated when the clerk clicks or presses Enter on one."""
+
+    findingActivated = Signal(object)  # noqa: N815 - a Finding
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("校验结果", parent)
+        self.setObjectName("findings")
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.header = QLabel()
+        self.header.setContentsMargins(6, 4, 6, 4)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.setIconSize(QSize(16, 16))
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.setAlternatingRowColors(True)
+        self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        self.list.itemClicked.connect(self._activated)
+        self.list.itemActivated.connect(self._activated)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.list)
+        self.setWidget(body)
+        self._icons = {s: severity_icon(s) for s in SEVERITIES}
+        self.findings: list[Finding] = []
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """Replace the list (errors, then warnings, then hints; the engine's order within each)."""
+        ordered = sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
+        if ordered == self.findings:
+            return
+        self.findings = ordered
+        self.list.clear()
+        for finding in ordered:
+            item = QListWidgetItem(self._icons[finding.severity],
+                                   f"{SEVERITY_LABELS[finding.severity]}  {finding.message}")
+            item.setData(FINDING_ROLE, finding)
+            item.setToolTip(f"[{finding.code}] {finding.message}")
+            self.list.addItem(item)
+        if not ordered:
+            item = QListWidgetItem(ok_icon(), "未发现问题：各表的勾稽关系均已核对。")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.list.addItem(item)
+        self.header.setText(f"<b>{summary(ordered)}</b>")
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        finding = item.data(FINDING_ROLE)
+        if finding is not None:
+            self.findingActivated.emit(finding)
+
+    def select(self, index: int) -> None:
+        """Select and activate the index-th finding (F8 steps through them)."""
+        if 0 <= index < len(self.findings):
+            item = self.list.item(index)
+            self.list.setCurrentItem(item)
+            self.list.scrollToItem(item)
+            self._activated(item)

@@ -1,0 +1,150 @@
+"""基本信息: agency, level, year and format, contact details — every change an undo step of the document."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from model.formats import FORMAT_IDS, format_for_year, load_format
+from model.report import LEVELS, Contact
+
+CONTACT_HINTS = {"office": "如：某某局办公室", "address": "", "postcode": "6位数字", "phone": "如：0571-12345678",
+                 "email": "", "website": "可不填"}
+
+
+class InfoPage(QWidget):
+    """The report's metadata; the year picks the format, a different choice is flagged."""
+
+    importPrevious = Signal()  # noqa: N815 - the clerk asks to import last year's report
+
+    def __init__(self, document, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(parent)
+        self.document = document
+        self.heading = QLabel("基本信息")
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("color: #444;")
+
+        self.agency = QLineEdit()
+        self.agency.setPlaceholderText("如：某某市某某局（与报告标题一致）")
+        self.agency.textEdited.connect(lambda text: self._set("agency", text.strip()))
+        self.level = QComboBox()
+        self.level.addItems(LEVELS)
+        self.level.activated.connect(lambda _i: self._set("level", self.level.currentText()))
+        self.year = QSpinBox()
+        self.year.setRange(1990, 2200)
+        self.year.setKeyboardTracking(False)
+        self.year.setSuffix(" 年度")
+        self.year.valueChanged.connect(lambda y: self._set("year", y))
+        self.format = QComboBox()
+        for format_id in FORMAT_IDS:
+            fmt = load_format(format_id)
+            self.format.addItem(f"{fmt.name}（{fmt.notice}）", format_id)
+        self.format.activated.connect(lambda _i: self._set("format_id", self.format.currentData()))
+        self.format_warning = QLabel()
+        self.format_warning.setWordWrap(True)
+        self.format_warning.setStyleSheet("color: #a4262c; font-weight: bold;")
+        self.use_right_format = QPushButton()
+        self.use_right_format.clicked.connect(self._use_year_format)
+
+        report_box = QGroupBox("报告")
+        form = QFormLayout(report_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("机关名称：", self.agency)
+        form.addRow("机关层级：", self.level)
+        form.addRow("报告年度：", self.year)
+        form.addRow("报告格式：", self.format)
+        warning = QHBoxLayout()
+        warning.addWidget(self.format_warning, 1)
+        warning.addWidget(self.use_right_format)
+        form.addRow("", warning)
+
+        contact_box = QGroupBox("联系方式（报告开头的说明段落中使用）")
+        contact_form = QFormLayout(contact_box)
+        contact_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.contact: dict[str, QLineEdit] = {}
+        for name, label in zip(Contact.FIELDS, Contact.LABELS):
+            edit = QLineEdit()
+            edit.setPlaceholderText(CONTACT_HINTS.get(name, ""))
+            edit.textEdited.connect(lambda text, n=name: self._set(f"contact.{n}", text.strip()))
+            self.contact[name] = edit
+            contact_form.addRow(f"{label}：", edit)
+
+        previous_box = QGroupBox("上年报告")
+        previous_layout = QHBoxLayout(previous_box)
+        self.previous = QLabel()
+        self.previous.setWordWrap(True)
+        self.import_button = QPushButton("导入上年报告…")
+        self.import_button.clicked.connect(self.importPrevious)
+        previous_layout.addWidget(self.previous, 1)
+        previous_layout.addWidget(self.import_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.title)
+        layout.addWidget(report_box)
+        layout.addWidget(contact_box)
+        layout.addWidget(previous_box)
+        layout.addStretch(1)
+        self.setMaximumWidth(900)
+
+        for signal in (document.metaChanged, document.reportReplaced, document.formatChanged):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def _set(self, field: str, value: object) -> None:
+        self.document.set_meta(field, value)
+
+    def _use_year_format(self) -> None:
+        self._set("format_id", format_for_year(self.document.report.year).id)
+
+    def refresh(self) -> None:
+        """Show the current report's metadata without echoing edits back to the document."""
+        report = self.document.report
+        widgets = [self.agency, self.level, self.year, self.format, *self.contact.values()]
+        for widget in widgets:
+            widget.blockSignals(True)
+        _set_text(self.agency, report.agency)
+        self.level.setCurrentText(report.level)
+        self.year.setValue(report.year)
+        self.format.setCurrentIndex(max(0, self.format.findData(report.format_id)))
+        for name, edit in self.contact.items():
+            _set_text(edit, getattr(report.contact, name))
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.title.setText(f"报告标题：{report.title}" if report.agency else "报告标题：请先填写机关名称")
+        right = format_for_year(report.year)
+        wrong = right.id != report.format_id
+        self.format_warning.setText(
+            f"⚠ {report.year}年度报告应使用{right.name}（{right.notice}），当前选择的是{report.fmt.name}。" if wrong else "")
+        self.use_right_format.setText(f"改用{right.name}")
+        self.format_warning.setVisible(wrong)
+        self.use_right_format.setVisible(wrong)
+        if report.previous is not None:
+            source = report.previous_source or "已导入"
+            self.previous.setText(f"已导入{report.previous.agency}{report.previous.year}年度报告（{source}）："
+                                  "上年结转和跨年度核对（XY-CARRY 等）已启用。")
+        else:
+            self.previous.setText("尚未导入。导入上年报告后，自动填入“上年结转”等数据，并核对与上年报告是否衔接。")
+
+
+def _set_text(edit: QLineEdit, text: str) -> None:
+    if edit.text().strip() != text:
+        edit.setText(text)
+        edit.setCursorPosition(0)

@@ -1,0 +1,323 @@
+"""The main window: navigation by section, the pages, the 校验结果 dock, the menus and the status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from gui import exports
+from gui.autosave import Autosave, Recovery
+from gui.dialogs import Dialogs
+from gui.document import ReportDocument
+from gui.files import Files, default_year, readable
+from gui.findings_panel import SEVERITY_COLOURS, FindingsPanel, ok_icon, severity_icon
+from gui.info_page import InfoPage
+from gui.prose_page import ProsePage
+from gui.table_view import TablePage
+from model.engine import counts
+from model.report import Report
+from model.rules import SEVERITIES, Finding
+
+APP_NAME = "年报助手"
+INFO = "info"
+
+
+class MainWindow(QMainWindow):
+    """One report at a time; every question to the clerk goes through ``dialogs``."""
+
+    def __init__(self, report: Report | None = None, path: str | None = None, dialogs: Dialogs | None = None,
+                 recovery_folder: Path | None = None) -> None:
+        super().__init__()
+        self.dialogs = dialogs or Dialogs()
+        self.document = ReportDocument(report or Report.new(default_year()), path, self)
+        self.extra_findings: list[Finding] = []  # about a document read back (labels, mixed formats)
+        self.source = ""  # where an unsaved report came from (示例报告, a .docx)
+        self.files = Files(self)
+        self.autosave = Autosave(self.document, recovery_folder, self)
+        self.setAcceptDrops(True)
+        self.setWindowIcon(app_icon())
+        self._build_pages()
+        self.findings_panel = FindingsPanel(self)
+        self.findings_panel.findingActivated.connect(self.show_finding)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_panel)
+        self._build_status()
+        self._build_menus()
+        self.document.findingsChanged.connect(self._findings_changed)
+        self.document.undo_stack.cleanChanged.connect(self._update_title)
+        self.document.changed.connect(self._update_title)
+        self.document.reportReplaced.connect(self._nav_texts)
+        self._findings_changed()
+        self._update_title()
+        self.resize(1360, 860)
+        geometry = self.files.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    # ---- building ------------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(14, 14))
+        self.nav.setSpacing(2)
+        self.nav.setMinimumWidth(210)
+        self.nav.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.info_page = InfoPage(self.document)
+        self.info_page.importPrevious.connect(self.files.import_previous)
+        self._add_page(INFO, self.info_page)
+        for section in self.document.report.fmt.sections:
+            page = (TablePage(self.document, section.key) if section.kind == "table"
+                    else ProsePage(self.document, section.key))
+            self._add_page(section.key, page)
+        self._nav_texts()
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        splitter = QSplitter()
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([230, 1000])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+    def _add_page(self, key: str, page: QWidget) -> None:
+        self.pages[key] = page
+        self.stack.addWidget(page)
+        item = QListWidgetItem()
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(200, 40))
+        self.nav.addItem(item)
+
+    def _nav_texts(self) -> None:
+        fmt = self.document.report.fmt
+        for row, key in enumerate(self.pages):
+            self.nav.item(row).setText("基本信息" if key == INFO else fmt.section(key).heading)
+
+    def _build_status(self) -> None:
+        self.error_label = QLabel()
+        self.warning_label = QLabel()
+        self.autosave_label = QLabel()
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 8, 0)
+        for label in (self.autosave_label, self.error_label, self.warning_label):
+            layout.addWidget(label)
+        self.statusBar().addPermanentWidget(box)
+        self.autosave.saved.connect(lambda when: self.autosave_label.setText(f"已自动保存 {when}"))
+
+    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:  # type: ignore[no-untyped-def]
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.actions[name or text] = action
+        return action
+
+    def _build_menus(self) -> None:
+        self.actions: dict[str, QAction] = {}
+        files = self.files
+        menu = self.menuBar().addMenu("文件(&F)")
+        self._action(menu, "新建…", files.new, QKeySequence.StandardKey.New, "新建")
+        self._action(menu, "打开…", files.open_dialog, QKeySequence.StandardKey.Open, "打开")
+        self._action(menu, "保存", files.save, QKeySequence.StandardKey.Save, "保存")
+        self._action(menu, "另存为…", files.save_as, QKeySequence("Ctrl+Shift+S"), "另存为")
+        self.recent_menu = menu.addMenu("最近打开")
+        self.recent_changed()
+        menu.addSeparator()
+        self._action(menu, "打开示例报告", files.open_example)
+        self._action(menu, "导入上年报告…", files.import_previous, name="导入上年报告")
+        menu.addSeparator()
+        for kind, label in (("docx", "导出 Word…"), ("xlsx", "导出 Excel…")):
+            action = self._action(menu, label, lambda k=kind: exports.run_export(self, [k]), name=label.rstrip("…"))
+            action.setEnabled(exports.available(kind))
+        every = self._action(menu, "全部导出…", lambda: exports.run_export(self, list(exports.WRITERS)), name="全部导出")
+        every.setEnabled(any(exports.available(k) for k in exports.WRITERS))
+        menu.addSeparator()
+        self._action(menu, "退出", self.close, QKeySequence("Ctrl+Q"), "退出")
+
+        edit = self.menuBar().addMenu("编辑(&E)")
+        undo = self.document.undo_stack.createUndoAction(self, "撤销")
+        undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        redo = self.document.undo_stack.createRedoAction(self, "重做")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit.addAction(undo)
+        edit.addAction(redo)
+        self.actions.update({"撤销": undo, "重做": redo})
+        edit.addSeparator()
+        self._action(edit, "下一个问题", lambda: self.step_finding(1), QKeySequence("F8"))
+        self._action(edit, "上一个问题", lambda: self.step_finding(-1), QKeySequence("Shift+F8"))
+
+        view = self.menuBar().addMenu("查看(&V)")
+        toggle = self.findings_panel.toggleViewAction()
+        toggle.setText("校验结果面板")
+        view.addAction(toggle)
+        view.addSeparator()
+        for row, key in enumerate(self.pages):
+            self._action(view, self.nav.item(row).text(), lambda k=key: self.show_page(k),
+                         QKeySequence(f"Ctrl+{row + 1}"), f"page:{key}")
+
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._action(help_menu, "关于年报助手", lambda: self.dialogs.about(self, ABOUT), name="关于")
+
+    def recent_changed(self) -> None:
+        if not hasattr(self, "recent_menu"):
+            return
+        self.recent_menu.clear()
+        recent = self.files.recent()
+        for index, path in enumerate(recent, 1):
+            action = self.recent_menu.addAction(f"&{index} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # ---- state ---------------------------------------------------------------------------------
+    def show_report(self, report: Report, path: str | None, found: list[Finding] | tuple[Finding, ...] = (),
+                    source: str = "") -> None:
+        """Show another report (new, opened, read back, restored)."""
+        self.extra_findings = list(found)
+        self.source = source
+        self.document.replace_report(report, path)
+        self.autosave.discard()
+        self._update_title()
+
+    def restore(self, recovery: Recovery) -> None:
+        """Take over what a crashed session autosaved: the report, its file, and 'not saved'."""
+        source = recovery.source if recovery.source.lower().endswith(".nianbao") else None
+        self.show_report(recovery.report, source, source="" if source else "恢复的报告")
+        self.document.undo_stack.resetClean()
+        recovery.discard()
+        self.autosave.schedule()
+        self.statusBar().showMessage("已恢复自动保存的内容，请核对后保存", 10000)
+
+    def all_findings(self) -> list[Finding]:
+        return self.extra_findings + list(self.document.findings)
+
+    def display_name(self) -> str:
+        if self.document.path:
+            return Path(self.document.path).name
+        return f"{self.source}（未保存）" if self.source else "未命名"
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.display_name()}[*] — {APP_NAME}")
+        self.setWindowModified(self.document.is_modified())
+
+    def _findings_changed(self) -> None:
+        findings = self.all_findings()
+        self.findings_panel.show_findings(findings)
+        number = counts(findings)
+        for label, severity in ((self.error_label, "error"), (self.warning_label, "warning")):
+            name = "错误" if severity == "error" else "警告"
+            colour = SEVERITY_COLOURS[severity] if number[severity] else "#666"
+            label.setText(f"<span style='color:{colour}; font-weight:bold'>{name} {number[severity]}</span>")
+        self._nav_icons(findings)
+
+    def _nav_icons(self, findings: list[Finding]) -> None:
+        worst: dict[str, str] = {}
+        for finding in findings:
+            key = self.page_for(finding)
+            if key and (key not in worst or SEVERITIES.index(finding.severity) < SEVERITIES.index(worst[key])):
+                worst[key] = finding.severity
+        for row, key in enumerate(self.pages):
+            item = self.nav.item(row)
+            item.setIcon(severity_icon(worst[key], 14) if key in worst else ok_icon(14))
+
+    # ---- navigation ----------------------------------------------------------------------------
+    def show_page(self, key: str) -> QWidget:
+        self.nav.setCurrentRow(list(self.pages).index(key))
+        return self.pages[key]
+
+    def current_page(self) -> str:
+        return list(self.pages)[self.stack.currentIndex()]
+
+    def page_for(self, finding: Finding) -> str | None:
+        """The page a finding belongs to: its cells' table, the section its message names, or 基本信息."""
+        fmt = self.document.report.fmt
+        for cell_id in finding.cells:
+            spec = fmt.cells.get(cell_id)
+            if spec is not None and spec.table in self.pages:
+                return spec.table
+        for section in fmt.sections:
+            if section.heading in finding.message:
+                return section.key
+        kinds = {rule.code: rule.kind for rule in fmt.rules}
+        return INFO if kinds.get(finding.code) == "format_year" else None
+
+    def show_finding(self, finding: Finding) -> None:
+        key = self.page_for(finding)
+        if key is None:
+            return
+        page = self.show_page(key)
+        if isinstance(page, TablePage):
+            page.select_cells(list(finding.cells))
+            page.view.setFocus()
+        elif isinstance(page, ProsePage):
+            page.editor.setFocus()
+        elif key == INFO:
+            page.format.setFocus()  # type: ignore[attr-defined]
+
+    def step_finding(self, step: int) -> None:
+        panel = self.findings_panel
+        if not panel.findings:
+            return
+        row = panel.list.currentRow()
+        panel.select((row + step) % len(panel.findings) if row >= 0 else (0 if step > 0 else -1) % len(panel.findings))
+
+    # ---- closing, dropping ---------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.files.settings.setValue("geometry", self.saveGeometry())
+        self.autosave.close()
+        event.accept()
+
+    def _dropped_path(self, event: QDragEnterEvent | QDropEvent) -> str | None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in readable():
+                return url.toLocalFile()
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if self._dropped_path(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        path = self._dropped_path(event)
+        if path:
+            event.acceptProposedAction()
+            self.files.open_path(path)
+
+
+ABOUT = ("<h3>年报助手 nianbao</h3>"
+         "<p>政府信息公开工作年度报告填报助手：按官方格式填写表二、表三、表四，自动计算总计，"
+         "实时核对勾稽关系，导出 Word 和 Excel。</p>"
+         "<p>支持 2021 年格式（国办公开办函〔2021〕30号）和 2019 年试行格式（国办公开办函〔2019〕60号）。</p>"
+         "<p>本程序不联网，报告只保存在本机。</p>")
+
+
+def app_icon():  # type: ignore[no-untyped-def]
+    """The app's icon (a red 年), from resources."""
+    from importlib import resources
+
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    folder = resources.files("resources")
+    for name in ("nianbao.png", "nianbao.svg"):
+        item = folder.joinpath(name)
+        if item.is_file():
+            icon.addFile(str(item))
+    return icon

@@ -1,0 +1,104 @@
+"""``nianbao --smoke DIR [FILE]``: open the window without a screen, save every page as PNG, run the exports."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from gui import exports
+from gui.dialogs import Dialogs, NewReport
+
+
+class QuietDialogs(Dialogs):
+    """Answers every question without showing anything: for smoke runs, benchmarks and tests."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def open_file(self, parent: QWidget, title: str, folder: str, filters: str) -> str | None:
+        return None
+
+    def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+        return None
+
+    def choose_folder(self, parent: QWidget, title: str, folder: str) -> str | None:
+        return None
+
+    def info(self, parent: QWidget, title: str, text: str) -> None:
+        self.messages.append(text)
+
+    def error(self, parent: QWidget, title: str, text: str) -> None:
+        self.messages.append(text)
+        print(f"{title}：{text}", file=sys.stderr)
+
+    def ask_save_changes(self, parent: QWidget, name: str) -> str:
+        return "discard"
+
+    def confirm_export(self, parent: QWidget, problems: list[str]) -> bool:
+        return True
+
+    def offer_restore(self, parent: QWidget | None, description: str) -> bool:
+        return False
+
+    def new_report(self, parent: QWidget, year: int) -> NewReport | None:
+        return None
+
+    def about(self, parent: QWidget, text: str) -> None:
+        self.messages.append(text)
+
+
+def settle(rounds: int = 3) -> None:
+    for _ in range(rounds):
+        QApplication.processEvents()
+
+
+def grab_pages(window, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Show each page in turn and save the whole window as NN-key.png."""
+    written = []
+    for number, key in enumerate(window.pages, 1):
+        window.show_page(key)
+        settle()
+        target = folder / f"{number:02d}-{key}.png"
+        if not window.grab().save(str(target)):
+            raise OSError(f"无法写入 {target}")
+        written.append(target)
+    return written
+
+
+def run_smoke(folder: Path, file: str | None = None) -> int:
+    """Open the example (or FILE), write a PNG per page and the exports that exist into folder; print each."""
+    from gui.main_window import MainWindow
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"无法创建“{folder}”：{exc.strerror or exc}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory(prefix="nianbao-smoke-") as recovery:
+        window = MainWindow(dialogs=QuietDialogs(), recovery_folder=Path(recovery))
+        opened = window.files.open_path(file, confirm=False) if file else window.files.open_example()
+        if not opened:
+            window.autosave.close()
+            return 2
+        window.resize(1400, 940)
+        window.show()
+        settle()
+        try:
+            written = grab_pages(window, folder)
+            kinds = [k for k in exports.WRITERS if exports.available(k)]
+            files, problems = exports.export(window.document.report, kinds, folder)
+        except OSError as exc:
+            print(str(exc), file=sys.stderr)
+            return 2
+        finally:
+            window.autosave.close()
+            window.document.undo_stack.setClean()
+            window.close()
+        for path in written + files:
+            print(path)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+    return 1 if problems else 0
