@@ -118,7 +118,7 @@ class _TableParser(HTMLParser):
             self._finish_cell()
 
     def handle_data(self, data: str) -> None:
-        if self._cell is not None and not self._skip:
+        if self._cell is not None and not self._skip and self._depth == 1:
             self._cell.append(_SPACES.sub(" ", data))
 
     def _finish_cell(self) -> None:

@@ -38,6 +38,11 @@ _OWN_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Paste, QKey
 _ARROW_STEPS = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}
 
 
+def _is_ctrl_y(event: QKeyEvent) -> bool:
+    """Ctrl+Y redoes on every platform, as in Office and WPS."""
+    return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+
+
 class GridView(QTableView):
     """The grid: spans from the format, Excel-like keys, copy and paste, messages shown at the cell."""
 
@@ -146,7 +151,8 @@ class GridView(QTableView):
     # ---- keys --------------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
-                any(event.matches(key) for key in _OWN_KEYS) or event.key() == Qt.Key.Key_Backspace):
+                any(event.matches(key) for key in _OWN_KEYS) or event.key() == Qt.Key.Key_Backspace
+                or _is_ctrl_y(event)):
             event.accept()  # the grid handles these itself, before any window shortcut
             return True
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
@@ -171,7 +177,7 @@ class GridView(QTableView):
             self.paste()
         elif event.matches(QKeySequence.StandardKey.Undo):
             self.document.undo_stack.undo()
-        elif event.matches(QKeySequence.StandardKey.Redo):
+        elif event.matches(QKeySequence.StandardKey.Redo) or _is_ctrl_y(event):
             self.document.undo_stack.redo()
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.clear_selection()
