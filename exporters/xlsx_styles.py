@@ -1,0 +1,67 @@
+"""Look of the workbook (fonts, borders, fills, number formats) and safe writing of text and numbers."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.worksheet.worksheet import Worksheet
+
+from model.values import Value
+
+FONT_NAME = "宋体"
+BODY = Font(name=FONT_NAME, size=10)
+BOLD = Font(name=FONT_NAME, size=10, bold=True)
+HEADING = Font(name=FONT_NAME, size=13, bold=True)
+NOTE = Font(name=FONT_NAME, size=9, color="595959")
+_THIN = Side(style="thin", color="000000")
+GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+INPUT_FILL = PatternFill("solid", fgColor="FFFBE6")  # pale yellow: cells to fill in
+TOTAL_FILL = PatternFill("solid", fgColor="EDEDED")  # grey: computed
+HEAD_FILL = PatternFill("solid", fgColor="F3F6FA")
+FAIL_FILL = PatternFill("solid", fgColor="FFC7CE", bgColor="FFC7CE")
+FAIL_FONT = Font(color="9C0006", bold=True)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+PLAIN = Alignment(horizontal="left", vertical="center")  # one line, may overflow to the right
+TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
+RIGHT = Alignment(horizontal="right", vertical="center")
+UNLOCKED = Protection(locked=False)
+LOCKED = Protection(locked=True)
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def put_text(ws: Worksheet, row: int, col: int, text: str, font: Font = BODY,
+             alignment: Alignment = LEFT) -> Cell:
+    """Write text that is never taken for a formula, even when it starts with = + - @."""
+    cell = ws.cell(row=row, column=col)
+    cell.value = text
+    cell.data_type = "s"
+    if text.startswith(FORMULA_START):
+        cell.quotePrefix = True  # Excel and WPS keep it text when the cell is edited
+    cell.font = font
+    cell.alignment = alignment
+    return cell
+
+
+def put_value(ws: Worksheet, row: int, col: int, value: Value | None, number_format: str) -> Cell:
+    """Write a number (int or Decimal) or leave the cell blank."""
+    cell = ws.cell(row=row, column=col)
+    if value is not None:
+        cell.value = value if isinstance(value, int) else Decimal(format(value, "f"))
+    cell.number_format = number_format
+    cell.font = BODY
+    cell.alignment = RIGHT
+    return cell
+
+
+def number_format(kind: str, unit: str | None = None, value: Value | None = None) -> str:
+    """Counts as whole numbers; amounts with four decimals; money keeps its unit (「元」 with two decimals)."""
+    if kind in ("count", "signed"):
+        return "0"
+    decimals = 4
+    if unit == "元" and (value is None or value == round(value, 2)):
+        decimals = 2
+    fmt = "0." + "0" * decimals
+    return f'{fmt}"{unit}"' if kind == "money" and unit else fmt
