@@ -1,0 +1,83 @@
+"""The report's words: the title lines, the standard opening paragraph from its data, and prose split into paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from model.report import Report
+
+LAW = "《中华人民共和国政府信息公开条例》"
+TITLE_LINE_EM = 20  # an 二号 title line holds about 20 characters in the type area
+_SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
+_LEADING = " \t\u3000\u00a0"
+
+
+def display_width(text: str) -> float:
+    """Width in em: Chinese characters count one, digits and Latin letters half."""
+    return sum(0.5 if ord(ch) < 0x2E80 else 1.0 for ch in text)
+
+
+def title_lines(report: Report) -> list[str]:
+    """The title, broken after the agency's name when it does not fit on one line."""
+    rest = f"{report.year}年政府信息公开工作年度报告"
+    agency = report.agency.strip()
+    if not agency:
+        return [rest]
+    if display_width(agency + rest) <= TITLE_LINE_EM:
+        return [agency + rest]
+    return [agency, rest]
+
+
+def _parts(report: Report) -> str:
+    sections = report.fmt.sections
+    named = "".join(f"“{section.title}”" for section in sections)
+    return f"全文包括{named}{sections[-1].number}个部分"
+
+
+def _contact_sentence(report: Report) -> str:
+    contact = report.contact
+    office = contact.office.strip() or report.agency.strip()
+    details = [(label, getattr(contact, name).strip())
+               for name, label in zip(contact.FIELDS, contact.LABELS)
+               if name not in ("office", "website")]
+    shown = "；".join(f"{label}：{value}" for label, value in details if value)
+    if not office and not shown:
+        return ""
+    who = office or "本机关"
+    return f"如对本报告有疑问，请与{who}联系" + (f"（{shown}）" if shown else "") + "。"
+
+
+def opening_text(report: Report) -> str:
+    """The standard opening paragraph: the law and format followed, the parts, the period, where to ask."""
+    fmt = report.fmt
+    who = report.agency.strip() or "本机关"
+    sentences = [
+        f"本报告由{who}依照{LAW}的规定，按照{fmt.document}（{fmt.notice}）的要求编制，{_parts(report)}。",
+        f"报告所列数据的统计期限为{report.year}年1月1日至12月31日。",
+    ]
+    website = report.contact.website.strip()
+    if website:
+        sentences.append(f"本报告电子版可在{website}查阅、下载。")
+    contact = _contact_sentence(report)
+    if contact:
+        sentences.append(contact)
+    return "".join(sentences)
+
+
+def prose_blocks(text: str) -> list[tuple[str, str]]:
+    """Paragraphs of a prose section as ("subheading" | "body", text); blank lines are dropped."""
+    blocks = []
+    for raw in text.splitlines():
+        line = raw.strip(_LEADING).rstrip()
+        if not line:
+            continue
+        blocks.append(("subheading" if _SUBHEADING.match(line) else "body", line))
+    return blocks
+
+
+def split_subheading(line: str) -> tuple[str, str]:
+    """A sub-heading line as (heading, text that follows on the same line): 「（一）主动公开。本年…」."""
+    end = line.find("。")
+    if end == -1 or end == len(line) - 1:
+        return line, ""
+    return line[: end + 1], line[end + 1:]
