@@ -32,12 +32,18 @@ class GridDelegate(QStyledItemDelegate):
         self.view = view
         self.overwrite = False  # the edit was started by typing: the old text goes
         self.typed = False  # arrow keys leave the cell (Excel's enter mode) rather than move the caret
+        self.last_editor: QLineEdit | None = None
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
         editor = QLineEdit(parent)
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         editor.setFrame(False)
+        self.last_editor = editor
+        editor.destroyed.connect(self._forget)
         return editor
+
+    def _forget(self) -> None:
+        self.last_editor = None
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
         if isinstance(editor, QLineEdit):

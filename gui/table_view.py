@@ -29,7 +29,7 @@ from gui.clipboard import parse_clipboard
 from gui.document import ReportDocument
 from gui.grid_layout import column_widths, row_heights
 from gui.table_delegate import GridDelegate
-from gui.table_model import ReportTableModel
+from gui.table_model import KIND_ROLE, ReportTableModel
 from gui.table_paste import copy_region, plan_paste
 
 HINT = "白色格填写数字（空白不等于0，没有请填0）；灰色格为自动计算的总计；红框为错误，黄框为提醒，鼠标停留可看说明。"
@@ -74,7 +74,7 @@ class GridView(QTableView):
         """Make the first input cell current, so typing fills it."""
         order = self._orders["right"]
         if order:
-            self.setCurrentIndex(self.grid.index(*order[0]))
+            self.move_to(self.grid.index(*order[0]))
 
     # ---- layout ------------------------------------------------------------------------------
     def apply_format(self) -> None:
@@ -125,7 +125,13 @@ class GridView(QTableView):
                 i = bisect_left(keys, key(here)) - 1
                 target = order[i] if i >= 0 else None
         if target is not None:
-            self.setCurrentIndex(self.grid.index(*target))
+            self.move_to(self.grid.index(*target))
+
+    def move_to(self, index: QModelIndex) -> None:
+        """Make the cell current and the only one selected (a held Shift does not extend the selection)."""
+        if index.isValid():
+            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.scrollTo(index)
 
     def _arrow(self, here: tuple[int, int], direction: str) -> tuple[int, int] | None:
         cell = self.grid.cell_at(*here)
@@ -146,6 +152,9 @@ class GridView(QTableView):
         ok = super().edit(index, trigger, event)
         if not ok:
             self.delegate.overwrite = False
+        elif not self.delegate.typed and self.delegate.last_editor is not None:
+            self.delegate.last_editor.deselect()  # F2 or a double click: the caret goes to the end
+            self.delegate.last_editor.end(False)
         return ok
 
     # ---- keys --------------------------------------------------------------------------------
@@ -181,8 +190,17 @@ class GridView(QTableView):
             self.document.undo_stack.redo()
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.clear_selection()
+        elif event.text().strip() and not self.currentIndex().flags() & Qt.ItemFlag.ItemIsEditable:
+            self._explain_read_only(self.currentIndex())
         else:
             super().keyPressEvent(event)
+
+    def _explain_read_only(self, index: QModelIndex) -> None:
+        kind = index.data(KIND_ROLE)
+        if kind == "computed":
+            self.show_message(index, "总计由各项自动相加，不能直接填写；请修改参与相加的各项。")
+        elif kind == "label":
+            self.show_message(index, "表头和栏目不能修改；请在白色格中填写数字。")
 
     # ---- selection ---------------------------------------------------------------------------
     def selected_rect(self) -> tuple[int, int, int, int] | None:
