@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from exporters.safe_zip import DocumentError
 from model import draft
 from model.engine import Finding
 from model.report import Report
 
-READABLE = (".nianbao",)
+READABLE = (".nianbao", ".docx", ".xlsx")
 
 
 class ReadError(Exception):
@@ -18,10 +19,30 @@ class ReadError(Exception):
 
 def read_any(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
     """The report in a file, and findings about the document itself (labels, mixed formats)."""
+    name = Path(path).name
     suffix = Path(path).suffix.lower()
     if suffix == draft.SUFFIX:
         try:
             return draft.load(path), []
         except draft.DraftError as exc:
             raise ReadError(str(exc)) from exc
-    raise ReadError(f"无法打开“{Path(path).name}”：不支持的文件类型（可打开 {'、'.join(READABLE)}）")
+    if suffix not in READABLE:
+        raise ReadError(f"无法打开“{name}”：不支持的文件类型（可打开 {'、'.join(READABLE)}）")
+    if not Path(path).is_file():
+        raise ReadError(f"无法打开“{name}”：文件不存在")
+    try:
+        if suffix == ".docx":
+            from exporters.docx_reader import read_docx
+
+            return read_docx(path)
+        from exporters.xlsx_reader import read_xlsx
+
+        return read_xlsx(path)
+    except DocumentError as exc:
+        raise ReadError(f"无法打开“{name}”：{exc}") from exc
+    except RecursionError as exc:
+        raise ReadError(f"无法打开“{name}”：文件结构嵌套过深，可能已损坏") from exc
+    except MemoryError as exc:
+        raise ReadError(f"无法打开“{name}”：文件过大，内存不足") from exc
+    except Exception as exc:  # noqa: BLE001 - a hostile or broken file must give one message, never a traceback
+        raise ReadError(f"无法打开“{name}”：文件内容已损坏或格式不受支持") from exc

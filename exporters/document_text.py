@@ -1,0 +1,152 @@
+"""The words of a published report: title (agency, year), the prose sections by their headings, contact details."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from model.formats import Format
+from model.report import Contact
+
+_HAN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+_TITLE = re.compile(r"^(?P<agency>.*?)(?P<year>(?:19|20)\d\d|[〇零○一二][〇零○一二三四五六七八九]{3})\s*年度?\s*"
+                    r"(?:政府)?信息公开(?:工作)?年度?报告")
+_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．，,]|\d+\s*[、.．，,]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）])\s*")
+_DATE = re.compile(r"^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d〇零○一二三四五六七八九十]{1,3}\s*月"
+                   r"\s*[\d〇零○一二三四五六七八九十]{1,3}\s*日\s*$")
+_SPACE = re.compile(r"\s+")
+HEADING_RATIO = 0.8
+TITLE_LOOKAHEAD = 4  # paragraphs at the top where the title may be
+
+# Contact fields: the words that introduce each in the opening paragraph, longest first.
+_CONTACT = {
+    "address": ("通讯地址", "联系地址", "地址"),
+    "postcode": ("邮政编码", "邮编"),
+    "phone": ("联系电话", "咨询电话", "电话"),
+    "email": ("电子邮箱", "电子信箱", "电子邮件", "E-mail", "Email", "邮箱"),
+    "website": ("网站地址", "网址", "网站"),
+    "office": ("联系部门", "联系单位", "请联系"),
+}
+_STOP = r"[；;，,。\n]"
+
+
+@dataclass
+class DocumentText:
+    """What the paragraphs say besides the tables."""
+
+    agency: str = ""
+    year: int | None = None
+    title_found: bool = False
+    prose: dict[str, str] = field(default_factory=dict)
+    headings: list[str] = field(default_factory=list)  # section keys found, in order
+    opening: str = ""
+
+
+def flat(text: str) -> str:
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def parse_title(paragraphs: list[str]) -> tuple[str, int] | None:
+    """Agency and year from 「{机关}{年份}年政府信息公开工作年度报告」, over one or two lines."""
+    lines = [p.strip() for p in paragraphs if p.strip()][:TITLE_LOOKAHEAD]
+    for start in range(len(lines)):
+        for count in (1, 2, 3):
+            found = _TITLE.match(flat("".join(lines[start:start + count])))
+            if not found:
+                continue
+            year = int(found.group("year").translate(_HAN_DIGITS))
+            agency = found.group("agency").strip("：:“”\"《》 ")
+            if not agency and start > 0 and len(flat(lines[start - 1])) <= 40:
+                agency = flat(lines[start - 1])
+            return agency, year
+    return None
+
+
+def title_from_name(name: str) -> tuple[str, int] | None:
+    found = _TITLE.search(flat(name))
+    if not found:
+        return None
+    return found.group("agency"), int(found.group("year").translate(_HAN_DIGITS))
+
+
+def heading_key(text: str, fmt: Format) -> str | None:
+    """The section a paragraph heads (「一、总体情况」, 「1、 总体情况」, 「总体情况」), or None."""
+    core = flat(_NUMBER.sub("", text))
+    if not core or len(core) > 30:
+        return None
+    best: tuple[float, str] | None = None
+    for section in fmt.sections:
+        title = flat(section.title)
+        ratio = 1.0 if core == title else difflib.SequenceMatcher(None, core, title).ratio()
+        if ratio >= HEADING_RATIO and (best is None or ratio > best[0]):
+            best = (ratio, section.key)
+    return best[1] if best else None
+
+
+def read_sections(paragraphs: list[str | None], fmt: Format, agency: str = "") -> DocumentText:
+    """Split paragraphs (None marks a table) at the section headings; prose sections keep their paragraphs."""
+    out = DocumentText()
+    current: str | None = None
+    collected: dict[str, list[str]] = {}
+    opening: list[str] = []
+    for text in paragraphs:
+        if text is None:
+            continue
+        key = heading_key(text, fmt)
+        if key is not None and key not in out.headings:
+            out.headings.append(key)
+            current = key
+            continue
+        if not text.strip():
+            continue
+        if current is None:
+            opening.append(text.strip())
+        else:
+            collected.setdefault(current, []).append(text.strip())
+    prose_keys = {s.key for s in fmt.sections if s.kind == "prose"}
+    for key, lines in collected.items():
+        if key in prose_keys:
+            out.prose[key] = "\n".join(_without_signature(lines, agency))
+    out.opening = "\n".join(opening)
+    return out
+
+
+def _without_signature(lines: list[str], agency: str) -> list[str]:
+    """Drop the closing signature (agency name, date) that follows the last section."""
+    lines = list(lines)
+    while lines and (_DATE.match(lines[-1]) or (agency and flat(lines[-1]) == flat(agency))):
+        lines.pop()
+    return lines
+
+
+def read_contact(opening: str) -> Contact:
+    """Contact details from the opening paragraph: 「地址：…，邮编：…，电话：…，电子邮箱：…」."""
+    contact = Contact()
+    text = opening
+    for name, words in _CONTACT.items():
+        for word in words:
+            found = re.search(re.escape(word) + r"\s*[:：为是]?\s*([^；;，,。\n]+)", text)
+            if found and found.group(1).strip():
+                setattr(contact, name, found.group(1).strip())
+                break
+    return contact
+
+
+def level_from_agency(agency: str) -> str:
+    """A guess at the agency's level from its name (a heuristic: 镇/乡/街道 are 乡镇街道, 人民政府 by place)."""
+    name = flat(agency)
+    if re.search(r"(镇|乡|街道|街道办事处)(人民政府)?$", name):
+        return "乡镇街道"
+    if name.endswith("人民政府"):
+        place = name[: -len("人民政府")]
+        if place.endswith(("省", "自治区")) or place in ("北京市", "天津市", "上海市", "重庆市"):
+            return "省级政府"
+        if place.endswith(("县", "区", "旗")):
+            return "县级政府"
+        if place.endswith(("市", "州", "盟")):
+            return "设区的市政府"
+    if name.startswith("国务院") or name.startswith("中华人民共和国"):
+        return "国务院部门"
+    return "政府部门"

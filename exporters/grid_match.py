@@ -1,0 +1,242 @@
+"""Find which official table a grid of cell texts is, by its labels, and where each value cell's text is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from exporters.label_match import Hit, canon, inventory, looks_like_value, match
+from model.formats import FORMAT_IDS, load_format
+
+Grid = Sequence[Sequence[str]]
+MIN_LABELS = 3  # distinct official labels a grid must show to count as one of the tables
+NEUTRAL = 0.02  # fit scores closer than this do not tell the formats apart
+
+
+@dataclass
+class Layout:
+    """A grid analysed against one table: rows named by their labels and the header paths above each row."""
+
+    hits: list[list[Hit | None]]
+    kinds: list[str]  # "data", "header", "title", "group", "other"
+    row_hit: dict[int, Hit] = field(default_factory=dict)  # data and group rows: the label that names them
+    groups: dict[int, list[int]] = field(default_factory=dict)  # data row -> header rows above it
+
+    def path(self, row: int, col: int) -> tuple[str, ...]:
+        """The official header labels over a column, top to bottom, for the header group above ``row``."""
+        out: list[str] = []
+        for r in self.groups.get(row, []):
+            hit = self.hits[r][col]
+            if hit is not None and hit.label.role == "header" and (not out or out[-1] != hit.label.text):
+                out.append(hit.label.text)
+        return tuple(out)
+
+
+@dataclass
+class TableRead:
+    """What one grid gave for one table of one format."""
+
+    format_id: str
+    table_key: str
+    texts: dict[str, str]  # cell id -> printed text
+    approximate: list[Hit]
+    notes: list[str]
+
+
+def pad(grid: Grid) -> list[list[str]]:
+    width = max((len(r) for r in grid), default=0)
+    return [[str(t or "") for t in r] + [""] * (width - len(r)) for r in grid]
+
+
+def _classify(row: list[Hit | None], texts: list[str]) -> tuple[str, Hit | None]:
+    found = [(h.ratio, c, h) for c, h in enumerate(row) if h is not None]
+    named = [f for f in found if f[2].label.role == "row"]
+    if named:
+        return "data", max(named, key=lambda f: (f[0], f[1]))[2]
+    roles = {f[2].label.role for f in found}
+    if "group" in roles:
+        return "group", max((f for f in found if f[2].label.role == "group"), key=lambda f: (f[0], f[1]))[2]
+    if "header" in roles:
+        return "header", None
+    if "title" in roles:
+        return "title", None
+    return "other", None
+
+
+def layout(grid: Grid, format_id: str, table_key: str) -> Layout:
+    """Label every row of the grid: data rows by the official row label they print, header groups above."""
+    rows = pad(grid)
+    hits = [[match(format_id, table_key, t) if t.strip() else None for t in r] for r in rows]
+    out = Layout(hits, [])
+    group: list[int] = []
+    last = ""
+    for index, row in enumerate(hits):
+        kind, hit = _classify(row, rows[index])
+        out.kinds.append(kind)
+        if kind == "header":
+            group = group + [index] if last == "header" else [index]
+        elif kind == "title":
+            group = []
+        if hit is not None:
+            out.row_hit[index] = hit
+        out.groups[index] = group
+        if kind != "other" or any(t.strip() for t in rows[index]):
+            last = kind
+    return out
+
+
+@dataclass(frozen=True)
+class SpecCell:
+    cell_id: str
+    row_label: str | None  # the official label naming its row; None for rows without labels (table 四)
+    path: tuple[str, ...]
+
+
+@cache
+def spec_cells(format_id: str, table_key: str) -> tuple[SpecCell, ...]:
+    """Every value cell of a table with the official row label and header path that locate it."""
+    table = load_format(format_id).table(table_key)
+    grid = [[""] * table.grid_columns for _ in table.rows]
+    for row in table.rows:
+        for cell in row.cells:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.col, cell.col + cell.colspan):
+                    grid[r][c] = cell.text
+    lay = layout(grid, format_id, table_key)
+    out = []
+    for row in table.rows:
+        for cell in row.cells:
+            if cell.cell_id is not None:
+                hit = lay.row_hit.get(cell.row) if lay.kinds[cell.row] == "data" else None
+                out.append(SpecCell(cell.cell_id, hit.label.text if hit else None, lay.path(cell.row, cell.col)))
+    return tuple(out)
+
+
+def _column(lay: Layout, rows: list[list[str]], row: int, path: tuple[str, ...]) -> int | None:
+    """The grid column under the same header path (the last label must agree; more shared labels win)."""
+    if not path:
+        return None
+    best: tuple[int, int, int] | None = None
+    for col in range(len(rows[row])):
+        here = lay.path(row, col)
+        hit = lay.hits[row][col]
+        if not here or here[-1] != path[-1] or (hit is not None):
+            continue
+        score = (len(set(here) & set(path)), 1 if rows[row][col].strip() else 0, -col)
+        if best is None or score > best:
+            best = score
+    return -best[2] if best is not None else None
+
+
+def _fallback_rows(lay: Layout, named: dict[str, int], fmt_id: str, table_key: str) -> tuple[dict[str, int], list[str]]:
+    """Rows printed only with a group label whose rows are all missing (a 2019 row in a 2021 table)."""
+    extra: dict[str, int] = {}
+    notes: list[str] = []
+    cells = spec_cells(fmt_id, table_key)
+    for index, kind in enumerate(lay.kinds):
+        if kind != "group":
+            continue
+        group = lay.row_hit[index].label
+        members = [lab for lab in inventory(fmt_id, table_key).labels.values()
+                   if lab.role == "row" and lab.rows[0] in group.rows]
+        if not members or any(m.text in named for m in members):
+            continue
+        target = next((m for m in members if canon(m.text).split(".", 1)[-1] == "其他"), members[-1])
+        if target.text not in extra and any(c.row_label == target.text for c in cells):
+            extra[target.text] = index
+            notes.append(f"文档在“{group.text}”下只有一行，官方格式分为{len(members)}行："
+                         f"该行数值已计入“{target.text}”，请核对")
+    return extra, notes
+
+
+def read_table(grid: Grid, format_id: str, table_key: str) -> TableRead:
+    """The printed text of every value cell of the table that the grid shows, located by labels."""
+    rows = pad(grid)
+    lay = layout(rows, format_id, table_key)
+    named: dict[str, int] = {}
+    for index, kind in enumerate(lay.kinds):
+        if kind == "data":
+            named.setdefault(lay.row_hit[index].label.text, index)
+    extra, notes = _fallback_rows(lay, named, format_id, table_key)
+    unnamed = _unnamed_rows(lay, rows)
+    texts: dict[str, str] = {}
+    unnamed_keys: list[str] = []
+    for cell in spec_cells(format_id, table_key):
+        if cell.row_label is None:
+            row_key = cell.cell_id.rsplit(".", 1)[0]
+            if row_key not in unnamed_keys:
+                unnamed_keys.append(row_key)
+            position = unnamed_keys.index(row_key)
+            row = unnamed[position] if position < len(unnamed) else None
+        else:
+            row = named.get(cell.row_label, extra.get(cell.row_label))
+        if row is None:
+            continue
+        col = _column(lay, rows, row, cell.path)
+        if col is not None:
+            texts[cell.cell_id] = rows[row][col]
+    approximate = _approximate(lay)
+    return TableRead(format_id, table_key, texts, approximate, notes)
+
+
+def _unnamed_rows(lay: Layout, rows: list[list[str]]) -> list[int]:
+    """Rows without labels right under a header group (table 四's one row): the first filled one of each run."""
+    out: list[int] = []
+    run: list[int] = []
+    for index, kind in enumerate(lay.kinds + ["end"]):
+        if kind == "other" and lay.groups.get(index):
+            run.append(index)
+            continue
+        if run:
+            filled = [r for r in run if any(t.strip() for t in rows[r])]
+            out.append((filled or run)[0])
+            run = []
+    return out
+
+
+def _approximate(lay: Layout) -> list[Hit]:
+    seen: dict[str, Hit] = {}
+    for row in lay.hits:
+        for hit in row:
+            if hit is not None and not hit.exact:
+                seen.setdefault(canon(hit.printed), hit)
+    return list(seen.values())
+
+
+def fit(grid: Grid, format_id: str, table_key: str) -> float:
+    """How well a grid's labels fit a table: share of its labels found plus share of the grid's labels explained."""
+    rows = pad(grid)
+    labels = {canon(t) for r in rows for t in r if t.strip() and not looks_like_value(t)}
+    if not labels:
+        return 0.0
+    found: dict[str, float] = {}
+    explained = 0
+    for text in labels:
+        hit = match(format_id, table_key, text)
+        if hit is not None:
+            explained += 1
+            found[hit.label.text] = max(found.get(hit.label.text, 0.0), hit.ratio)
+    if len(found) < MIN_LABELS:
+        return 0.0
+    return sum(found.values()) / inventory(format_id, table_key).size + explained / len(labels)
+
+
+def identify(grid: Grid) -> tuple[str, dict[str, float]] | None:
+    """Which table (二/三/四 by key) the grid is, with its fit to each format; None when it is none of them."""
+    scores: dict[str, dict[str, float]] = {}
+    for format_id in FORMAT_IDS:
+        for table in load_format(format_id).tables:
+            scores.setdefault(table.key, {})[format_id] = fit(grid, format_id, table.key)
+    key = max(scores, key=lambda k: max(scores[k].values()))
+    if max(scores[key].values()) < 0.6:
+        return None
+    return key, scores[key]
+
+
+def format_vote(scores: dict[str, float]) -> str | None:
+    """The format a table speaks for, or None when both fit alike (tables 三 and 四 are nearly the same)."""
+    ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+    if len(ranked) < 2 or ranked[0][1] - ranked[1][1] < NEUTRAL:
+        return None
+    return ranked[0][0]
