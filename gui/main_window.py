@@ -135,6 +135,7 @@ class MainWindow(QMainWindow):
         self._action(menu, "保存", files.save, QKeySequence.StandardKey.Save, "保存")
         self._action(menu, "另存为…", files.save_as, QKeySequence("Ctrl+Shift+S"), "另存为")
         self.recent_menu = menu.addMenu("最近打开")
+        self.recent_menu.aboutToShow.connect(self.recent_actions)
         self.recent_changed()
         menu.addSeparator()
         self._action(menu, "打开示例报告", files.open_example)
@@ -157,6 +158,11 @@ class MainWindow(QMainWindow):
         edit.addAction(redo)
         self.actions.update({"撤销": undo, "重做": redo})
         edit.addSeparator()
+        for name, key in (("剪切", QKeySequence.StandardKey.Cut), ("复制", QKeySequence.StandardKey.Copy),
+                          ("粘贴", QKeySequence.StandardKey.Paste)):
+            self._action(edit, name, lambda n=name: self._clipboard(n), key)
+        self._action(edit, "清除内容", lambda: self._clipboard("清除"), name="清除")
+        edit.addSeparator()
         self._action(edit, "下一个问题", lambda: self.step_finding(1), QKeySequence("F8"))
         self._action(edit, "上一个问题", lambda: self.step_finding(-1), QKeySequence("Shift+F8"))
 
@@ -173,15 +179,21 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "关于年报助手", lambda: self.dialogs.about(self, ABOUT), name="关于")
 
     def recent_changed(self) -> None:
-        if not hasattr(self, "recent_menu"):
-            return
-        self.recent_menu.clear()
-        recent = self.files.recent()
-        for index, path in enumerate(recent, 1):
-            action = self.recent_menu.addAction(f"&{index} {Path(path).name}")
-            action.setToolTip(path)
-            action.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
-        self.recent_menu.setEnabled(bool(recent))
+        """The list changed: the menu is rebuilt when next shown (never inside one of its own actions)."""
+        if hasattr(self, "recent_menu"):
+            self.recent_menu.setEnabled(bool(self.files.recent()))
+            self._recent_dirty = True
+
+    def recent_actions(self) -> list[QAction]:
+        """The 最近打开 entries, rebuilt if the list changed."""
+        if getattr(self, "_recent_dirty", True):
+            self._recent_dirty = False
+            self.recent_menu.clear()
+            for index, path in enumerate(self.files.recent(), 1):
+                action = self.recent_menu.addAction(f"&{index} {Path(path).name}")
+                action.setToolTip(path)
+                action.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
+        return self.recent_menu.actions()
 
     # ---- state ---------------------------------------------------------------------------------
     def show_report(self, report: Report, path: str | None, found: list[Finding] | tuple[Finding, ...] = (),
@@ -267,6 +279,16 @@ class MainWindow(QMainWindow):
             page.editor.setFocus()
         elif key == INFO:
             page.format.setFocus()  # type: ignore[attr-defined]
+
+    def _clipboard(self, what: str) -> None:
+        """编辑 menu's 剪切/复制/粘贴/清除 on the current page (keys in an editor reach the editor first)."""
+        page = self.pages[self.current_page()]
+        target = page.editor if isinstance(page, ProsePage) else page
+        method = {"剪切": "cut", "复制": "copy", "粘贴": "paste", "清除": "clear_selection"}[what]
+        if isinstance(page, ProsePage) and what == "清除":
+            page.editor.textCursor().removeSelectedText()
+        elif hasattr(target, method):
+            getattr(target, method)()
 
     def step_finding(self, step: int) -> None:
         panel = self.findings_panel

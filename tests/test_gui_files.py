@@ -1,0 +1,202 @@
+"""新建, 打开, 保存, 另存为, 最近打开, closing, drag-and-drop, 导入上年报告 and exports, through the dialog seam."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from exporters.reading import READABLE
+from gui import exports
+from gui.dialogs import NewReport
+from model import draft
+from model.report import Report
+from tests.test_gui_window_support import FakeDialogs, isolate, make_window
+
+
+@pytest.fixture
+def seam(tmp_path, monkeypatch):
+    isolate(tmp_path, monkeypatch)
+    return FakeDialogs()
+
+
+@pytest.fixture
+def saved_example(tmp_path, example):
+    path = tmp_path / "示例.nianbao"
+    draft.save(example, path)
+    return path
+
+
+def test_new_asks_year_agency_level_and_uses_the_years_format(qtbot, seam, example):
+    window = make_window(qtbot, example, dialogs=seam)
+    seam.new = NewReport(2025, "某某县某某局", "县级政府", "2021")
+    assert window.actions["新建"].isEnabled()
+    window.actions["新建"].trigger()
+    report = window.document.report
+    assert (report.year, report.agency, report.level, report.format_id) == (2025, "某某县某某局", "县级政府", "2021")
+    assert report.values == {} and window.document.path is None
+    assert window.windowTitle().startswith("未命名")
+
+
+def test_open_save_and_save_as_go_through_the_seam_and_the_atomic_save(qtbot, seam, saved_example, tmp_path):
+    window = make_window(qtbot, dialogs=seam)
+    seam.open_paths = [str(saved_example)]
+    window.actions["打开"].trigger()
+    assert window.document.path == str(saved_example)
+    assert window.document.report.agency == "杭州市城市管理局"
+    assert window.windowTitle().startswith("示例.nianbao[*]") and not window.isWindowModified()
+    assert window.files.recent()[0].endswith("示例.nianbao")
+
+    window.document.set_cells({"t3.new.natural": "29"})
+    assert window.isWindowModified()
+    window.actions["保存"].trigger()
+    assert not window.isWindowModified()
+    assert draft.load(saved_example).values["t3.new.natural"] == 29
+    assert (tmp_path / "示例.nianbao.bak").exists()  # the model's atomic save keeps the previous file
+
+    copy = tmp_path / "副本"
+    seam.save_paths = [str(copy)]
+    window.actions["另存为"].trigger()
+    assert window.document.path == str(copy) + ".nianbao"
+    assert draft.load(window.document.path).values["t3.new.natural"] == 29
+    assert "杭州市城市管理局2020年政府信息公开工作年度报告.nianbao" in seam.asked[-1][1]
+    assert window.recent_actions()[0].text().endswith("副本.nianbao")
+
+
+def test_saving_a_new_report_asks_for_a_name_and_cancel_keeps_it_unsaved(qtbot, seam):
+    window = make_window(qtbot, Report.new(2025, "某某局"), dialogs=seam)
+    window.document.set_meta("agency", "某某市某某局")
+    seam.save_paths = [None]
+    window.actions["保存"].trigger()
+    assert seam.kinds() == ["save_file"] and window.isWindowModified()
+
+
+def test_a_damaged_file_gives_one_message_and_keeps_the_report(qtbot, seam, tmp_path, example):
+    bad = tmp_path / "坏.nianbao"
+    bad.write_bytes(b"{not json")
+    window = make_window(qtbot, example, dialogs=seam)
+    seam.open_paths = [str(bad)]
+    window.actions["打开"].trigger()
+    assert seam.kinds()[-1] == "error" and "坏.nianbao" in seam.asked[-1][1]
+    assert window.document.report.agency == "杭州市城市管理局"
+
+
+def test_closing_with_unsaved_changes_asks_and_cancel_keeps_the_window(qtbot, seam, saved_example):
+    window = make_window(qtbot, draft.load(saved_example), str(saved_example), dialogs=seam)
+    window.document.set_cells({"t3.new.natural": "31"})
+    seam.save_changes = "cancel"
+    assert not window.close()
+    assert window.isVisible() and seam.kinds() == ["ask_save_changes"]
+    seam.save_changes = "save"
+    assert window.close()
+    assert draft.load(saved_example).values["t3.new.natural"] == 31
+
+
+def test_closing_and_discarding_leaves_the_file_alone(qtbot, seam, saved_example):
+    window = make_window(qtbot, draft.load(saved_example), str(saved_example), dialogs=seam)
+    window.document.set_cells({"t3.new.natural": "31"})
+    seam.save_changes = "discard"
+    assert window.close()
+    assert draft.load(saved_example).values["t3.new.natural"] == 28
+
+
+def test_opening_another_file_over_unsaved_changes_asks_first(qtbot, seam, saved_example):
+    window = make_window(qtbot, Report.new(2025), dialogs=seam)
+    window.document.set_meta("agency", "改过")
+    seam.save_changes = "cancel"
+    assert not window.files.open_path(str(saved_example))
+    assert window.document.report.agency == "改过"
+
+
+def test_dropping_a_draft_on_the_window_opens_it(qtbot, seam, saved_example):
+    window = make_window(qtbot, Report.new(2025), dialogs=seam)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(saved_example))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.document.path == str(saved_example)
+    other = QMimeData()
+    other.setUrls([QUrl.fromLocalFile("/nowhere/notes.txt")])
+    assert window._dropped_path(QDropEvent(QPoint(1, 1), Qt.DropAction.CopyAction, other,
+                                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)) is None
+
+
+def test_recent_files_menu_reopens_and_forgets_missing_files(qtbot, seam, saved_example, tmp_path):
+    window = make_window(qtbot, Report.new(2025), dialogs=seam)
+    window.files.remember(str(tmp_path / "gone.nianbao"))
+    window.files.remember(str(saved_example))
+    actions = window.recent_actions()
+    assert [a.text() for a in actions] == ["&1 示例.nianbao", "&2 gone.nianbao"]
+    actions[1].trigger()
+    assert seam.kinds()[-1] == "error"
+    assert [a.text() for a in window.recent_actions()] == ["&1 示例.nianbao"]
+    window.recent_actions()[0].trigger()
+    assert window.document.path == str(saved_example)
+
+
+def test_open_example_shows_it_unsaved_under_its_name(qtbot, seam):
+    window = make_window(qtbot, Report.new(2025), dialogs=seam)
+    window.actions["打开示例报告"].trigger()
+    assert window.document.report.agency == "杭州市城市管理局" and window.document.path is None
+    assert window.windowTitle().startswith("示例报告（未保存）")
+
+
+def test_import_of_last_years_draft_fills_the_carry_over_as_one_undo_step(qtbot, seam, saved_example):
+    window = make_window(qtbot, Report.new(2021), dialogs=seam)
+    previous = draft.load(saved_example)
+    rule = next(r for r in window.document.report.fmt.rules if r.kind == "carry")
+    table, this_row, last_row = rule.params["table"], rule.params["this_row"], rule.params["last_row"]
+    seam.open_paths = [str(saved_example)]
+    window.info_page.import_button.click()
+    report = window.document.report
+    columns = window.document.report.fmt.table(table).columns
+    for col in columns:
+        assert report.value(f"{table}.{this_row}.{col}") == previous.effective(f"{table}.{last_row}.{col}")
+    assert report.previous is not None and report.previous.year == 2020
+    assert report.agency == "杭州市城市管理局" and report.contact.office == previous.contact.office
+    assert "已导入杭州市城市管理局2020年度报告" in window.info_page.previous.text()
+    assert not any(f.code == "XY-CARRY" for f in window.document.findings)
+    window.document.set_cells({f"{table}.{this_row}.natural": "99"})
+    assert any(f.code == "XY-CARRY" for f in window.document.findings)  # stays live while editing
+    window.document.undo_stack.undo()
+    window.document.undo_stack.undo()
+    assert window.document.report.previous is None and window.document.report.agency == ""
+    assert all(window.document.report.value(f"{table}.{this_row}.{c}") is None for c in columns)
+
+
+def test_exports_warn_about_errors_and_write_named_files(qtbot, seam, example, tmp_path):
+    kinds = [k for k in exports.WRITERS if exports.available(k)]
+    if not kinds:
+        pytest.skip("no exporter is installed yet")
+    window = make_window(qtbot, example, dialogs=seam)
+    assert window.actions["全部导出"].isEnabled()
+    window.document.set_cells({"t3.new.natural": "40"})
+    seam.export_anyway = False
+    window.actions["全部导出"].trigger()
+    assert seam.kinds() == ["confirm_export"] and any("表三" in p for p in seam.asked[0][1])
+    seam.export_anyway = True
+    seam.folders = [str(tmp_path)]
+    window.actions["全部导出"].trigger()
+    for kind in kinds:
+        assert (tmp_path / f"杭州市城市管理局2020年政府信息公开工作年度报告{exports.WRITERS[kind][2]}").stat().st_size > 0
+
+
+def test_export_file_names_avoid_characters_windows_forbids():
+    report = Report.new(2025, "某某局/办公室:一")
+    assert exports.file_name(report, "docx") == "某某局_办公室_一2025年政府信息公开工作年度报告.docx"
+    assert exports.file_name(Report.new(2025), "xlsx") == "未命名2025年政府信息公开工作年度报告.xlsx"
+
+
+@pytest.mark.skipif(".xlsx" not in READABLE or not exports.available("xlsx")
+                    or importlib.util.find_spec("exporters.xlsx_reader") is None, reason="reading .xlsx not there yet")
+def test_opening_a_workbook_makes_an_unsaved_draft(qtbot, seam, example, tmp_path):
+    path = tmp_path / "报告.xlsx"
+    exports.writer("xlsx")(example, path)
+    window = make_window(qtbot, Report.new(2025), dialogs=seam)
+    assert window.files.open_path(str(path))
+    assert window.document.path is None and window.isWindowModified()
+    assert window.document.report.agency == "杭州市城市管理局"
+    assert "报告.xlsx" in window.windowTitle()

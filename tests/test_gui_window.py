@@ -1,0 +1,174 @@
+"""The real main window, offscreen: navigation, status bar, findings, prose and 基本信息 pages, menus."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+
+from gui.table_model import CELL_ID_ROLE
+from model.engine import counts, evaluate
+from model.formats import format_for_year
+from model.report import Report
+from tests.conftest import ROOT
+from tests.test_gui_window_support import FakeDialogs, isolate, make_window, type_text
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch, example):
+    isolate(tmp_path, monkeypatch)
+    return make_window(qtbot, example)
+
+
+def test_navigation_lists_basic_info_and_every_section_and_switches_pages(window, qtbot):
+    fmt = window.document.report.fmt
+    texts = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert texts == ["基本信息", *[s.heading for s in fmt.sections]]
+    for row, key in enumerate(window.pages):
+        window.nav.setCurrentRow(row)
+        assert window.stack.currentWidget() is window.pages[key]
+        assert window.current_page() == key
+    window.actions["page:t3"].trigger()
+    assert window.current_page() == "t3"
+    assert window.pages["t3"].view.model().table_key == "t3"
+
+
+def test_status_bar_counts_errors_and_warnings_live(window):
+    assert "错误 0" in window.error_label.text() and "警告 0" in window.warning_label.text()
+    document = window.document
+    document.set_cells({"t3.new.natural": "40"})
+    number = counts(evaluate(document.report))
+    assert number["error"] > 0
+    assert f"错误 {number['error']}" in window.error_label.text()
+    assert window.findings_panel.list.count() == len(document.findings)
+    document.undo_stack.undo()
+    assert "错误 0" in window.error_label.text()
+    assert "未发现问题" in window.findings_panel.header.text()
+
+
+def test_clicking_a_finding_shows_its_table_and_selects_its_cells(window, qtbot):
+    window.show_page("s1")
+    window.document.set_cells({"t3.new.natural": "40"})
+    panel = window.findings_panel
+    row = next(i for i, f in enumerate(panel.findings) if f.code == "T3-BAL")
+    finding = panel.findings[row]
+    item = panel.list.item(row)
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(item).center())
+    assert window.current_page() == "t3"
+    view = window.pages["t3"].view
+    model = view.model()
+    selected = {model.data(i, CELL_ID_ROLE) for i in view.selectionModel().selectedIndexes()}
+    assert set(finding.cells) <= selected
+
+
+def test_f8_steps_through_findings_and_a_section_finding_opens_its_prose_page(qtbot, tmp_path, monkeypatch):
+    isolate(tmp_path, monkeypatch)
+    window = make_window(qtbot, Report.new(2021, "某某县某某局"))
+    codes = [f.code for f in window.findings_panel.findings]
+    assert "SECTION" in codes and "BLANK" in codes
+    row = codes.index("SECTION")
+    window.findings_panel.select(row)
+    assert window.current_page() in ("s1", "s5")
+    window.actions["下一个问题"].trigger()
+    assert window.findings_panel.list.currentRow() == (row + 1) % len(codes)
+
+
+def test_navigation_icons_mark_the_pages_with_problems(qtbot, tmp_path, monkeypatch, example):
+    isolate(tmp_path, monkeypatch)
+    window = make_window(qtbot, example)
+    before = window.nav.item(list(window.pages).index("t3")).icon().cacheKey()
+    window.document.set_cells({"t3.new.natural": "40"})
+    after = window.nav.item(list(window.pages).index("t3")).icon().cacheKey()
+    assert before != after
+    assert window.page_for(next(f for f in window.document.findings if f.code == "T3-BAL")) == "t3"
+
+
+def test_title_shows_file_name_and_unsaved_marker(window, tmp_path):
+    assert "[*]" in window.windowTitle() and "年报助手" in window.windowTitle()
+    assert not window.isWindowModified()
+    window.document.set_cells({"t3.new.natural": "29"})
+    assert window.isWindowModified()
+    window.document.undo_stack.undo()
+    assert not window.isWindowModified()
+
+
+def test_prose_page_edits_counts_and_inserts_subheadings(window, qtbot):
+    page = window.show_page("s5")
+    page.editor.clear()
+    type_text(page.editor, "存在问题")
+    assert window.document.report.prose["s5"] == "存在问题"
+    assert page.count.text() == "共 4 字"
+    page.insert_subheading("")
+    page.insert_subheading("")
+    text = window.document.report.prose["s5"]
+    assert text.splitlines() == ["存在问题", "（一）", "（二）"]
+    window.document.undo_stack.undo()
+    assert page.editor.toPlainText() == window.document.report.prose.get("s5", "")
+
+
+def test_section_one_offers_the_formats_subheadings(window):
+    page = window.show_page("s1")
+    page.editor.clear()
+    page.insert_all_subheadings()
+    lines = [line for line in page.editor.toPlainText().splitlines() if line]
+    subheadings = window.document.report.fmt.section("s1").subheadings
+    assert lines == [f"（{n}）{t}" for n, t in zip("一二三四五六七八九", subheadings)]
+    titles = [a.text() for a in page.insert_button.menu().actions()]
+    assert all(t in titles for t in subheadings)
+
+
+def test_section_six_reminds_the_fee_only_in_the_2021_format(window):
+    page = window.pages["s6"]
+    assert page.reminder.isHidden()  # the example is a 2020 report in the 2019 format
+    window.document.set_meta("year", 2021)
+    assert window.document.report.format_id == format_for_year(2021).id == "2021"
+    assert not page.reminder.isHidden() and "信息处理费" in page.reminder.text()
+
+
+def test_info_page_edits_metadata_and_flags_a_format_that_does_not_fit_the_year(window, qtbot):
+    page = window.show_page("info")
+    page.agency.clear()
+    type_text(page.agency, "某某区某某局")
+    assert window.document.report.agency == "某某区某某局"
+    assert "某某区某某局2020年" in page.title.text()
+    page.contact["phone"].clear()
+    qtbot.keyClicks(page.contact["phone"], "0571-1234")
+    assert window.document.report.contact.phone == "0571-1234"
+    assert page.format_warning.isHidden()
+    page.format.setCurrentIndex(page.format.findData("2021"))
+    page.format.activated.emit(page.format.currentIndex())
+    assert window.document.report.format_id == "2021"
+    assert not page.format_warning.isHidden() and "2019" in page.format_warning.text()
+    assert any(f.code == "FMT-YEAR" for f in window.document.findings)
+    page.use_right_format.click()
+    assert window.document.report.format_id == "2019" and page.format_warning.isHidden()
+
+
+def test_about_goes_through_the_seam(window):
+    window.actions["关于"].trigger()
+    assert window.dialogs.kinds() == ["about"]
+
+
+def test_the_window_does_not_import_the_file_format_libraries():
+    """openpyxl and python-docx load only when exporting or reading such a file (fast start-up)."""
+    script = (
+        "import sys, tempfile, os\n"
+        "os.environ['NIANBAO_RECOVERY_DIR'] = tempfile.mkdtemp()\n"
+        "os.environ['NIANBAO_SETTINGS'] = os.path.join(tempfile.mkdtemp(), 's.ini')\n"
+        "from gui.app import application, start_window\n"
+        "app = application(['-platform', 'offscreen'])\n"
+        "window = start_window(example=True)\n"
+        "window.show(); app.processEvents()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'docx')))\n"
+        "window.autosave.close()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_fake_dialogs_refuse_unscripted_questions():
+    with pytest.raises(AssertionError):
+        FakeDialogs().open_file(None, "", "", "")

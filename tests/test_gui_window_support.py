@@ -1,0 +1,99 @@
+"""Helpers for the window tests: a dialog seam that answers from a script, and a window built on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui.dialogs import NewReport
+
+
+class FakeDialogs:
+    """Answers every question from queues set by the test and records what was asked; never shows anything."""
+
+    def __init__(self) -> None:
+        self.open_paths: list[str | None] = []
+        self.save_paths: list[str | None] = []
+        self.folders: list[str | None] = []
+        self.save_changes = "cancel"
+        self.export_anyway = True
+        self.restore = True
+        self.new: NewReport | None = None
+        self.asked: list[tuple[str, object]] = []
+
+    def _next(self, queue: list, what: str):  # type: ignore[no-untyped-def]
+        assert queue, f"the test did not script an answer for {what}"
+        return queue.pop(0)
+
+    def open_file(self, parent, title, folder, filters):  # type: ignore[no-untyped-def]
+        self.asked.append(("open_file", filters))
+        return self._next(self.open_paths, "open_file")
+
+    def save_file(self, parent, title, suggested, filters):  # type: ignore[no-untyped-def]
+        self.asked.append(("save_file", suggested))
+        return self._next(self.save_paths, "save_file")
+
+    def choose_folder(self, parent, title, folder):  # type: ignore[no-untyped-def]
+        self.asked.append(("choose_folder", folder))
+        return self._next(self.folders, "choose_folder")
+
+    def info(self, parent, title, text):  # type: ignore[no-untyped-def]
+        self.asked.append(("info", text))
+
+    def error(self, parent, title, text):  # type: ignore[no-untyped-def]
+        self.asked.append(("error", text))
+
+    def ask_save_changes(self, parent, name):  # type: ignore[no-untyped-def]
+        self.asked.append(("ask_save_changes", name))
+        return self.save_changes
+
+    def confirm_export(self, parent, problems):  # type: ignore[no-untyped-def]
+        self.asked.append(("confirm_export", list(problems)))
+        return self.export_anyway
+
+    def offer_restore(self, parent, description):  # type: ignore[no-untyped-def]
+        self.asked.append(("offer_restore", description))
+        return self.restore
+
+    def new_report(self, parent, year):  # type: ignore[no-untyped-def]
+        self.asked.append(("new_report", year))
+        return self.new
+
+    def about(self, parent, text):  # type: ignore[no-untyped-def]
+        self.asked.append(("about", text))
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _ in self.asked]
+
+
+def isolate(tmp_path: Path, monkeypatch) -> Path:  # type: ignore[no-untyped-def]
+    """Point settings and recovery files at the test's folder; returns the recovery folder."""
+    recovery = tmp_path / "recovery"
+    monkeypatch.setenv("NIANBAO_SETTINGS", str(tmp_path / "settings.ini"))
+    monkeypatch.setenv("NIANBAO_RECOVERY_DIR", str(recovery))
+    return recovery
+
+
+def make_window(qtbot, report=None, path=None, dialogs=None):  # type: ignore[no-untyped-def]
+    """A shown main window on the fake seam; closed without questions at the end of the test."""
+    from gui.main_window import MainWindow
+
+    window = MainWindow(report, path, dialogs or FakeDialogs())
+    qtbot.addWidget(window, before_close_func=_quiet_close)
+    window.show()
+    return window
+
+
+def _quiet_close(window) -> None:  # type: ignore[no-untyped-def]
+    window.document.undo_stack.setClean()
+    window.autosave.close()
+
+
+def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type any text, Chinese included, as key events (QTest.keyClicks knows only ASCII)."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
