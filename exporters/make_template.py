@@ -33,7 +33,9 @@ _SINGLE = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
 def _paragraph_style(style_id: str, name: str, ppr: str, rpr: str, based_on: str | None = "Normal",
                      extra: str = "") -> str:
     based = f'<w:basedOn w:val="{based_on}"/>' if based_on else ""
-    return (f'<w:style w:type="paragraph" w:customStyle="{int(style_id in (st.TITLE, st.TABLE_TEXT, st.TABLE_TEXT_SMALL))}"'
+    custom = ' w:customStyle="1"' if style_id in (st.TITLE, st.TABLE_TEXT, st.TABLE_TEXT_SMALL) else ""
+    default = ' w:default="1"' if style_id == st.BODY else ""
+    return (f'<w:style w:type="paragraph"{default}{custom}'
             f' w:styleId="{style_id}"><w:name w:val="{name}"/>{based}<w:next w:val="Normal"/>{extra}<w:qFormat/>'
             f"<w:pPr>{ppr}</w:pPr><w:rPr>{rpr}</w:rPr></w:style>")
 
