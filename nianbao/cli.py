@@ -104,6 +104,26 @@ def _expand(paths: list[str]) -> Iterator[Path]:
             yield path
 
 
+class _Progress:
+    """「检查中 3/10：name」 on one terminal line of stderr, cleared before anything else is printed."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.on = total > 1 and sys.stderr.isatty()
+        self.width = 0
+
+    def show(self, index: int, path: Path) -> None:
+        if self.on:
+            text = f"检查中 {index}/{self.total}：{path.name}"[:60]
+            print("\r" + text.ljust(self.width), end="", file=sys.stderr, flush=True)
+            self.width = max(self.width, len(text) * 2)
+
+    def clear(self) -> None:
+        if self.on and self.width:
+            print("\r" + " " * self.width + "\r", end="", file=sys.stderr, flush=True)
+            self.width = 0
+
+
 def cmd_check(options: argparse.Namespace) -> int:
     from exporters.reading import ReadError, read_any
     from model.engine import evaluate
@@ -115,16 +135,14 @@ def cmd_check(options: argparse.Namespace) -> int:
         except ReadError as exc:
             return _fail(f"上年报告：{exc}")
     files = list(_expand(options.files))
-    progress = sys.stderr.isatty() and len(files) > 1
+    progress = _Progress(len(files))
     results, status = [], 0
     for index, path in enumerate(files, 1):
-        if progress:
-            print(f"\r检查中 {index}/{len(files)} …", end="", file=sys.stderr, flush=True)
+        progress.show(index, path)
         try:
             report, document_findings = read_any(path)
         except ReadError as exc:
-            if progress:
-                print("\r", end="", file=sys.stderr)
+            progress.clear()
             print(str(exc), file=sys.stderr)
             status = 2
             continue
@@ -135,9 +153,9 @@ def cmd_check(options: argparse.Namespace) -> int:
             status = 1
         results.append((path, report, findings))
         if not options.json:
+            progress.clear()
             _print_text(path, report, findings)
-    if progress:
-        print("\r" + " " * 30 + "\r", end="", file=sys.stderr)
+    progress.clear()
     if options.json:
         print(json.dumps([_as_json(p, r, f) for p, r, f in results], ensure_ascii=False, indent=1))
     return status
