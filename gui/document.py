@@ -32,16 +32,21 @@ class CellState:
                    report.stated.get(cell_id, _MISSING))
 
     def apply(self, report: Report, cell_id: str) -> None:
-        for store, item in ((report.values, self.value), (report.units, self.unit), (report.invalid, self.invalid)):
-            if item is None:
-                store.pop(cell_id, None)
-            else:
-                store[cell_id] = item
+        _put(report.values, cell_id, self.value)
+        _put(report.units, cell_id, self.unit)
+        _put(report.invalid, cell_id, self.invalid)
         if self.stated is _MISSING:
             report.stated.pop(cell_id, None)
         else:
             report.stated[cell_id] = self.stated
         report.changed()
+
+
+def _put(store: dict[str, Any], key: str, item: Any) -> None:
+    if item is None:
+        store.pop(key, None)
+    else:
+        store[key] = item
 
 
 class _CellsCommand(QUndoCommand):

@@ -1,11 +1,11 @@
-"""The cell editor of the table grid: overwrite on typing, Enter/Tab commit and move, marks drawn as borders."""
+"""The cell editor of the table grid: overwrite on typing, Enter/Tab and arrows commit and move."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QLineEdit,
@@ -13,10 +13,6 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QWidget,
 )
-
-from gui.table_model import CELL_ID_ROLE, ReportTableModel
-
-BORDERS = {"error": QColor("#c0392b"), "warning": QColor("#c77c02")}
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _ARROWS = {Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down", Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right"}
@@ -75,22 +71,5 @@ class GridDelegate(QStyledItemDelegate):
         if key == Qt.Key.Key_Backtab:
             return "left"
         if self.typed and key in _ARROWS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            return "arrow-" + _ARROWS[key]
+            return "arrow-" + _ARROWS[Qt.Key(key)]
         return None
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        super().paint(painter, option, index)
-        model = index.model()
-        cell_id = index.data(CELL_ID_ROLE)
-        if not cell_id or not isinstance(model, ReportTableModel):
-            return
-        doc = model.document
-        severity = "error" if cell_id in doc.refused else doc.marks.get(cell_id, ("", ""))[0]
-        if cell_id not in doc.refused and model.only_blank(cell_id):
-            return
-        colour = BORDERS.get(severity)
-        if colour is not None:
-            painter.save()
-            painter.setPen(QPen(colour, 2))
-            painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
-            painter.restore()

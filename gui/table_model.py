@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -11,8 +12,12 @@ from gui.document import ReportDocument
 from model.formats import GridCell, TableSpec
 from model.values import format_value
 
-CELL_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the cell id of a value cell, else None
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "label", "input" or "computed"
+CELL_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the cell id of a value cell, else None
+KIND_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # "label", "input" or "computed"
+_DISPLAY, _EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
+_BACKGROUND, _FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
+_ALIGN, _FONT = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.FontRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 
 # readable on white and with black text; the border colour of a mark is drawn by the view
 COLOURS = {
@@ -29,6 +34,22 @@ BLANK_CODE = "BLANK"  # the rule code whose marks are drawn faintly (a new repor
 SEVERITY_NAMES = {"error": "错误", "warning": "提醒", "info": "提示"}
 
 Index = QModelIndex | QPersistentModelIndex
+_BRUSHES = {key: QBrush(colour) for key, colour in COLOURS.items()}
+_WHITE = QBrush(QColor(Qt.GlobalColor.white))
+
+
+@dataclass(frozen=True)
+class _Slot:
+    """What never changes about one grid position, worked out once (data() is called for every painted cell)."""
+
+    cell: GridCell
+    anchor: bool
+    kind: str
+    flags: Qt.ItemFlag
+    alignment: int
+    font: QFont | None
+    foreground: QBrush
+    background: QBrush
 
 
 class ReportTableModel(QAbstractTableModel):
@@ -60,7 +81,27 @@ class ReportTableModel(QAbstractTableModel):
                         self._grid[(r, c)] = cell
                 if cell.cell_id:
                     self._positions[cell.cell_id] = (cell.row, cell.col)
-        self._marked = {c for c in self.document.marks if c in self._positions}
+        self._slots = {position: self._slot(cell, position) for position, cell in self._grid.items()}
+        self._shown = self._mark_state()
+
+    def _slot(self, cell: GridCell, position: tuple[int, int]) -> _Slot:
+        kind = self.kind(cell)
+        anchor = (cell.row, cell.col) == position
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if kind == "input" and anchor:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if kind == "label":
+            background = _BRUSHES["title"] if self.row_role(cell.row) == "title" else _BRUSHES["label"]
+        else:
+            background = _BRUSHES["computed"] if kind == "computed" else _WHITE
+        return _Slot(cell, anchor, kind, flags, self._alignment(cell), self._font(cell),
+                     QBrush(TEXT_COLOURS[kind]), background)
+
+    def _mark_state(self) -> dict[str, tuple[Any, ...]]:
+        """How each marked or refused cell of this table looks, to repaint only the cells that change."""
+        doc = self.document
+        ids = [c for c in (*doc.marks, *doc.refused) if c in self._positions]
+        return {c: (doc.marks.get(c), doc.refused.get(c), self.only_blank(c)) for c in ids}
 
     def _reset(self) -> None:
         self.beginResetModel()
@@ -99,13 +140,8 @@ class ReportTableModel(QAbstractTableModel):
 
     # ---- data --------------------------------------------------------------------------------
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        cell = self._grid[(index.row(), index.column())]
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.kind(cell) == "input" and (cell.row, cell.col) == (index.row(), index.column()):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        slot = self._slots.get((index.row(), index.column())) if index.isValid() else None
+        return slot.flags if slot else Qt.ItemFlag.NoItemFlags
 
     def text(self, cell: GridCell) -> str:
         """What the cell shows: its label, the value typed, a computed total, or text that is not a value."""
@@ -116,38 +152,59 @@ class ReportTableModel(QAbstractTableModel):
             return report.invalid[cell.cell_id]
         return format_value(report.value(cell.cell_id), report.units.get(cell.cell_id))
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        slot = self._slots.get((index.row(), index.column()))
+        if slot is None:
             return None
-        cell = self._grid[(index.row(), index.column())]
-        anchor = (cell.row, cell.col) == (index.row(), index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self.text(cell) if anchor else None
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(self._background(cell))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(TEXT_COLOURS[self.kind(cell)])
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return self._alignment(cell)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(cell) if anchor else None
-        if role == Qt.ItemDataRole.FontRole:
-            return self._font(cell)
+        if role in (_DISPLAY, _EDIT):
+            return self.text(slot.cell) if slot.anchor else None
+        if role == _BACKGROUND:
+            return self._background(slot)
+        if role == _FOREGROUND:
+            return slot.foreground
+        if role == _ALIGN:
+            return slot.alignment
+        if role == _FONT:
+            return slot.font
+        if role == _TOOLTIP:
+            return self._tooltip(slot.cell) if slot.anchor else None
         if role == CELL_ID_ROLE:
-            return cell.cell_id
+            return slot.cell.cell_id
         if role == KIND_ROLE:
-            return self.kind(cell)
+            return slot.kind
         return None
 
-    def _background(self, cell: GridCell) -> QColor:
-        if cell.cell_id is not None:
-            if cell.cell_id in self.document.refused:
-                return COLOURS["error"]
-            mark = self.document.marks.get(cell.cell_id)
-            if mark:
-                return COLOURS["blank" if self.only_blank(cell.cell_id) else mark[0]]
-            return COLOURS["computed"] if self.kind(cell) == "computed" else QColor(Qt.GlobalColor.white)
-        return COLOURS["title"] if self.row_role(cell.row) == "title" else COLOURS["label"]
+    def _background(self, slot: _Slot) -> QBrush:
+        cell_id = slot.cell.cell_id
+        if cell_id is None:
+            return slot.background
+        if cell_id in self.document.refused:
+            return _BRUSHES["error"]
+        mark = self.document.marks.get(cell_id)
+        if mark:
+            return _BRUSHES["blank" if self.only_blank(cell_id) else mark[0]]
+        return slot.background
+
+    def severity(self, cell_id: str) -> str | None:
+        """The mark a cell's border shows: "error" (also for a refused input), "warning", or None."""
+        if cell_id in self.document.refused:
+            return "error"
+        mark = self.document.marks.get(cell_id)
+        if not mark or self.only_blank(cell_id):
+            return None
+        return mark[0]
+
+    def marked_cells(self) -> list[tuple[str, str]]:
+        """(cell id, severity) of the cells of this table whose border is drawn."""
+        out = []
+        doc = self.document
+        for cell_id in dict.fromkeys((*doc.marks, *doc.refused)):
+            if cell_id not in self._positions:
+                continue
+            severity = self.severity(cell_id)
+            if severity:
+                out.append((cell_id, severity))
+        return out
 
     def only_blank(self, cell_id: str) -> bool:
         """Whether the only finding about the cell is that it is left blank."""
@@ -174,8 +231,8 @@ class ReportTableModel(QAbstractTableModel):
         lines = [spec.name]
         if cell.cell_id in report.fmt.totals:
             lines.append("自动计算，不能直接填写")
-            stated = report.stated.get(cell.cell_id, "absent")
-            if stated != "absent" and stated != report.value(cell.cell_id):
+            stated = report.stated.get(cell.cell_id)
+            if cell.cell_id in report.stated and stated != report.value(cell.cell_id):
                 shown = "空白" if stated is None else format_value(stated)
                 lines.append(f"读入的文件中印为：{shown}（按 Delete 改用自动计算值）")
         if cell.cell_id in doc.refused:
@@ -209,18 +266,18 @@ class ReportTableModel(QAbstractTableModel):
         return None
 
     # ---- updates -----------------------------------------------------------------------------
-    def _emit_for(self, ids: list[str] | set[str]) -> None:
-        positions = [self._positions[c] for c in ids if c in self._positions]
-        if not positions:
-            return
-        rows = [p[0] for p in positions]
-        cols = [p[1] for p in positions]
-        self.dataChanged.emit(self.index(min(rows), min(cols)), self.index(max(rows), max(cols)))
+    def _emit_for(self, ids: Any) -> None:
+        for cell_id in ids:  # one small rectangle each: only those cells are repainted
+            position = self._positions.get(cell_id)
+            if position is not None:
+                index = self.index(*position)
+                self.dataChanged.emit(index, index)
 
     def _on_cells_changed(self, ids: list[str]) -> None:
-        self._emit_for(ids)
+        self._emit_for(dict.fromkeys(ids))
 
     def _on_findings_changed(self) -> None:
-        marked = {c for c in self.document.marks if c in self._positions}
-        self._emit_for(marked | self._marked)
-        self._marked = marked
+        shown = self._mark_state()
+        changed = [c for c in set(shown) | set(self._shown) if shown.get(c) != self._shown.get(c)]
+        self._shown = shown
+        self._emit_for(changed)

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -35,6 +35,7 @@ from gui.table_paste import copy_region, plan_paste
 HINT = "白色格填写数字（空白不等于0，没有请填0）；灰色格为自动计算的总计；红框为错误，黄框为提醒，鼠标停留可看说明。"
 _OWN_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut,
              QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.Delete)
+BORDERS = {"error": QColor("#c0392b"), "warning": QColor("#c77c02")}
 _ARROW_STEPS = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}
 
 
@@ -65,7 +66,8 @@ class GridView(QTableView):
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.setStyleSheet("QTableView { gridline-color: #8a9099; }")
+        self.setStyleSheet("QTableView { gridline-color: #8a9099; selection-color: black;"
+                           " selection-background-color: rgba(40, 110, 210, 90); }")
         model.modelReset.connect(self.apply_format)
         model.refused.connect(self.show_message)
         self.apply_format()
@@ -102,6 +104,21 @@ class GridView(QTableView):
         width = sum(self.columnWidth(c) for c in range(self.grid.columnCount())) + 2 * self.frameWidth()
         height = sum(self.rowHeight(r) for r in range(self.grid.rowCount())) + 2 * self.frameWidth()
         return width, height
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """The grid, then a frame around each cell with an error (red) or warning (amber)."""
+        super().paintEvent(event)
+        marked = self.grid.marked_cells()
+        if not marked:
+            return
+        painter = QPainter(self.viewport())
+        area = event.rect()
+        for cell_id, severity in marked:
+            rect = self.visualRect(self.grid.index_of(cell_id))
+            if rect.intersects(area):
+                painter.setPen(QPen(BORDERS[severity], 2))
+                painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        painter.end()
 
     # ---- moving ------------------------------------------------------------------------------
     def step(self, move: str) -> None:
@@ -149,7 +166,7 @@ class GridView(QTableView):
             self.delegate.typed = True
         elif trigger in (QAbstractItemView.EditTrigger.EditKeyPressed, QAbstractItemView.EditTrigger.DoubleClicked):
             self.delegate.typed = False
-        ok = super().edit(index, trigger, event)
+        ok = super().edit(index, trigger, event)  # type: ignore[arg-type]
         if not ok:
             self.delegate.overwrite = False
         elif not self.delegate.typed and self.delegate.last_editor is not None:
