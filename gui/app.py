@@ -6,7 +6,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -34,6 +41,7 @@ def application(qt_args: list[str] | None = None) -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(["nianbao", *(qt_args or [])])
     if app.property("nianbao_ready"):
         return app
+    qInstallMessageHandler(_quiet_messages)
     app.setOrganizationName("nianbao")
     app.setApplicationName("nianbao")
     app.setApplicationDisplayName("年报助手")
@@ -51,6 +59,14 @@ def application(qt_args: list[str] | None = None) -> QApplication:
     app.setWindowIcon(app_icon())
     app.setProperty("nianbao_ready", True)
     return app
+
+
+NOISE = ("propagateSizeHints",)  # harmless notes of the offscreen platform
+
+
+def _quiet_messages(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    if not any(n in message for n in NOISE):
+        print(message, file=sys.stderr)
 
 
 def cjk_family() -> str | None:

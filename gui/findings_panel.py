@@ -66,6 +66,8 @@ class FindingsPanel(QDockWidget):
         self.list.setIconSize(QSize(16, 16))
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
+        self.setMinimumWidth(240)
         self.list.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
         self.list.itemClicked.connect(self._activated)
         self.list.itemActivated.connect(self._activated)

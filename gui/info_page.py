@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -70,10 +70,12 @@ class InfoPage(QWidget):
         form.addRow("机关层级：", self.level)
         form.addRow("报告年度：", self.year)
         form.addRow("报告格式：", self.format)
-        warning = QHBoxLayout()
-        warning.addWidget(self.format_warning, 1)
-        warning.addWidget(self.use_right_format)
-        form.addRow("", warning)
+        self.warning_box = QWidget()
+        warning = QVBoxLayout(self.warning_box)
+        warning.setContentsMargins(0, 0, 0, 0)
+        warning.addWidget(self.format_warning)
+        warning.addWidget(self.use_right_format, 0, Qt.AlignmentFlag.AlignLeft)
+        form.addRow("", self.warning_box)
 
         contact_box = QGroupBox("联系方式（报告开头的说明段落中使用）")
         contact_form = QFormLayout(contact_box)
@@ -136,6 +138,7 @@ class InfoPage(QWidget):
         self.use_right_format.setText(f"改用{right.name}")
         self.format_warning.setVisible(wrong)
         self.use_right_format.setVisible(wrong)
+        self.warning_box.setVisible(wrong)
         if report.previous is not None:
             source = report.previous_source or "已导入"
             self.previous.setText(f"已导入{report.previous.agency}{report.previous.year}年度报告（{source}）："

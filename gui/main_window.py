@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
         self.findings_panel = FindingsPanel(self)
         self.findings_panel.findingActivated.connect(self.show_finding)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_panel)
+        self.resizeDocks([self.findings_panel], [310], Qt.Orientation.Horizontal)
         self._build_status()
         self._build_menus()
         self.document.findingsChanged.connect(self._findings_changed)
@@ -60,18 +61,25 @@ class MainWindow(QMainWindow):
         self.document.reportReplaced.connect(self._nav_texts)
         self._findings_changed()
         self._update_title()
-        self.resize(1360, 860)
+        self._initial_size()
         geometry = self.files.settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
 
     # ---- building ------------------------------------------------------------------------------
+    def _initial_size(self) -> None:
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = 1600, 1000
+        if screen is not None and screen.width() > 0:
+            width, height = min(width, int(screen.width() * 0.92)), min(height, int(screen.height() * 0.92))
+        self.resize(width, height)
+
     def _build_pages(self) -> None:
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setIconSize(QSize(14, 14))
         self.nav.setSpacing(2)
-        self.nav.setMinimumWidth(210)
+        self.nav.setMinimumWidth(150)
         self.nav.setWordWrap(True)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
@@ -89,7 +97,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.nav)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 1000])
+        splitter.setSizes([175, 1000])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
@@ -98,7 +106,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         item = QListWidgetItem()
         item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setSizeHint(QSize(200, 40))
+        item.setSizeHint(QSize(160, 44))
         self.nav.addItem(item)
 
     def _nav_texts(self) -> None:

@@ -32,7 +32,7 @@ class QuietDialogs(Dialogs):
 
     def error(self, parent: QWidget, title: str, text: str) -> None:
         self.messages.append(text)
-        print(f"{title}：{text}", file=sys.stderr)
+        print(text, file=sys.stderr)
 
     def ask_save_changes(self, parent: QWidget, name: str) -> str:
         return "discard"
@@ -83,7 +83,7 @@ def run_smoke(folder: Path, file: str | None = None) -> int:
         if not opened:
             window.autosave.close()
             return 2
-        window.resize(1400, 940)
+        window.resize(1600, 1000)
         window.show()
         settle()
         try:
