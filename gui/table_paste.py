@@ -17,6 +17,7 @@ class PastePlan:
     computed: list[str] = field(default_factory=list)  # computed cells that were pasted over
     labels: int = 0  # label cells pasted over with a different text
     outside: int = 0  # pasted cells beyond the edge of the table
+    merged: int = 0  # further values that fell on a merged cell already given one
     rows: int = 0
     cols: int = 0
 
@@ -27,6 +28,8 @@ class PastePlan:
             parts.append(f"跳过{len(self.computed)}个自动计算的总计单元格（由各项相加得出）")
         if self.labels:
             parts.append(f"跳过{self.labels}个表头或栏目单元格")
+        if self.merged:
+            parts.append(f"{self.merged}个值落在已填写的合并单元格内，未使用")
         if self.outside:
             parts.append(f"超出表格范围的{self.outside}个单元格未粘贴")
         return "；".join(parts)
@@ -75,7 +78,10 @@ def _place(model: ReportTableModel, plan: PastePlan, cell: GridCell, text: str) 
     elif kind == "computed":
         if text.strip() and cell.cell_id not in plan.computed:
             plan.computed.append(str(cell.cell_id))
-    elif cell.cell_id is not None and (cell.cell_id not in plan.changes
-                                       or (not plan.changes[cell.cell_id].strip() and text.strip())):
+    elif cell.cell_id is not None:
         # a merged value cell takes the first non-empty text pasted onto any of its positions
-        plan.changes[cell.cell_id] = text
+        before = plan.changes.get(cell.cell_id)
+        if before is None or (not before.strip() and text.strip()):
+            plan.changes[cell.cell_id] = text
+        elif text.strip():
+            plan.merged += 1

@@ -260,3 +260,23 @@ def test_typing_on_a_total_explains_instead_of_editing(page3, qtbot):
     type_text(qtbot, "5")
     assert "自动相加" in page3.view.last_message
     assert page3.document.report.value("t3.new.total") == 30 and page3.document.undo_stack.count() == 0
+
+
+def test_paste_onto_a_merged_value_cell_uses_the_first_value_and_says_so(qtbot):
+    page = _page(qtbot, ReportDocument(Report.new(2022, "某局")), "t2")
+    go(page, "t2.license.decisions")  # 2021 format: one value spanning three columns
+    set_clipboard("5\t6\t7\n")
+    page.paste()
+    assert page.document.report.value("t2.license.decisions") == 5
+    assert "2个值落在已填写的合并单元格内" in page.view.last_message
+    set_clipboard("\t\t9\n")
+    page.paste()
+    assert page.document.report.value("t2.license.decisions") == 9
+
+
+def test_paste_beyond_the_edge_fills_what_fits_and_says_so(page3, qtbot):
+    go(page3, "t3.next.natural")
+    set_clipboard("1\n2\n3\n")
+    page3.paste()
+    assert page3.document.report.value("t3.next.natural") == 1
+    assert "超出表格范围的2个单元格未粘贴" in page3.view.last_message
