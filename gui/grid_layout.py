@@ -16,7 +16,7 @@ def _cells(table: TableSpec) -> list[GridCell]:
     return [cell for row in table.rows for cell in row.cells]
 
 
-def column_widths(table: TableSpec, font: QFont, value_em: float = 6.0) -> list[int]:
+def column_widths(table: TableSpec, font: QFont, value_em: float = 7.0) -> list[int]:
     """Widths in pixels: label columns as wide as their labels allow (within bounds), value columns even."""
     metrics = QFontMetrics(font)
     em = metrics.horizontalAdvance("国")
