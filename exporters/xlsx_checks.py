@@ -22,6 +22,7 @@ from exporters.xlsx_styles import (
     NOTE,
     PLAIN,
     put_text,
+    stamp,
 )
 from model.formats import Format
 
@@ -118,10 +119,9 @@ def write_check_sheet(wb: Workbook, fmt: Format, places: dict[str, Place]) -> di
     result = f"$G${FIRST_ROW}:$G${last}"
     ws.cell(row=2, column=3).value = (f'=IF(COUNTIF({result},"{FAIL}")=0,"全部{PASS}（共"&ROWS({result})&"项）",'
                                       f'"有"&COUNTIF({result},"{FAIL}")&"项{FAIL}，见下方红色行")')
-    ws.cell(row=2, column=3).font = BOLD
+    stamp(ws.cell(row=2, column=3), BOLD)
     for col, (title, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), 1):
-        cell = put_text(ws, 3, col, title, BOLD, CENTER)
-        cell.fill, cell.border = HEAD_FILL, GRID
+        cell = put_text(ws, 3, col, title, BOLD, CENTER, fill=HEAD_FILL, border=GRID)
         ws.column_dimensions[cell.column_letter].width = width
     where: dict[str, str] = {}
     for row, check in enumerate(checks, FIRST_ROW):
@@ -144,9 +144,9 @@ def write_check_sheet(wb: Workbook, fmt: Format, places: dict[str, Place]) -> di
 
 
 def _write_row(ws: Worksheet, row: int, check: Check, places: dict[str, Place]) -> None:
-    put_text(ws, row, 1, check.code, BODY, CENTER)
-    put_text(ws, row, 2, SEVERITY_LABELS.get(check.severity, check.severity), BODY, CENTER)
-    put_text(ws, row, 3, check.what, BODY, LEFT)
+    put_text(ws, row, 1, check.code, BODY, CENTER, border=GRID)
+    put_text(ws, row, 2, SEVERITY_LABELS.get(check.severity, check.severity), BODY, CENTER, border=GRID)
+    put_text(ws, row, 3, check.what, BODY, LEFT, border=GRID)
     if check.blank:
         ws.cell(row=row, column=4).value = f"={_count_blank(check.left, places, None)}"
         ws.cell(row=row, column=5).value = 0
@@ -155,12 +155,8 @@ def _write_row(ws: Worksheet, row: int, check: Check, places: dict[str, Place]) 
         ws.cell(row=row, column=5).value = f"={_sum(check.right, places, None)}"
     ws.cell(row=row, column=6).value = f"=ROUND(D{row}-E{row},{PRECISION})"
     ws.cell(row=row, column=7).value = f'=IF(F{row}=0,"{PASS}","{FAIL}")'
-    for col in range(1, len(HEADERS) + 1):
-        cell = ws.cell(row=row, column=col)
-        cell.border = GRID
-        if col >= 4:
-            cell.font, cell.alignment = BODY, CENTER
-            cell.number_format = "0" if check.blank else "General"
+    for col in range(4, len(HEADERS) + 1):
+        stamp(ws.cell(row=row, column=col), BODY, CENTER, GRID, number_format="0" if check.blank else "General")
 
 
 def mark_failures(ws: Worksheet, fmt: Format, places: dict[str, Place]) -> None:

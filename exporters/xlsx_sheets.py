@@ -43,16 +43,12 @@ NOTES = (
 
 
 def _field(ws: Worksheet, row: int, label: str, value: str | int, editable: bool) -> Place:
-    put_text(ws, row, 1, label, BOLD, LEFT).border = GRID
+    put_text(ws, row, 1, label, BOLD, LEFT, border=GRID)
+    look = {"border": GRID, "protection": UNLOCKED if editable else LOCKED, "fill": INPUT_FILL if editable else None}
     if isinstance(value, int):
-        cell = put_value(ws, row, 2, value, "0")
-        cell.alignment = LEFT
+        put_value(ws, row, 2, value, "0", LEFT, **look)
     else:
-        cell = put_text(ws, row, 2, value, BODY, LEFT)
-    cell.border = GRID
-    cell.protection = UNLOCKED if editable else LOCKED
-    if editable:
-        cell.fill = INPUT_FILL
+        put_text(ws, row, 2, value, BODY, LEFT, **look)
     return Place(ws.title, row, 2)
 
 
@@ -98,10 +94,9 @@ def write_prose_sheet(wb: Workbook, report: Report) -> dict[str, Place]:
     for section in report.fmt.sections:
         if section.kind != "prose":
             continue
-        put_text(ws, row, 1, section.heading, BOLD, TOP_LEFT).border = GRID
+        put_text(ws, row, 1, section.heading, BOLD, TOP_LEFT, border=GRID)
         text = report.prose.get(section.key, "")
-        cell = put_text(ws, row, 2, text, BODY, TOP_LEFT)
-        cell.border, cell.fill, cell.protection = GRID, INPUT_FILL, UNLOCKED
+        put_text(ws, row, 2, text, BODY, TOP_LEFT, border=GRID, fill=INPUT_FILL, protection=UNLOCKED)
         lines = sum(max(1, math.ceil(text_width(part) / 88)) for part in text.split("\n"))
         ws.row_dimensions[row].height = min(409.0, max(30.0, 14.5 * lines + 4))
         places[f"prose.{section.key}"] = Place(ws.title, row, 2)
@@ -115,8 +110,7 @@ def write_data_sheet(wb: Workbook, report: Report) -> None:
     fmt = report.fmt
     ws = wb.create_sheet(DATA_SHEET)
     for col, (title, width) in enumerate(zip(DATA_HEADERS, (6, 30, 22, 26, 48, 14, 6, 6), strict=True), 1):
-        cell = put_text(ws, 1, col, title, BOLD, CENTER)
-        cell.fill = HEAD_FILL
+        cell = put_text(ws, 1, col, title, BOLD, CENTER, fill=HEAD_FILL)
         ws.column_dimensions[cell.column_letter].width = width
     row = 2
     for table in fmt.tables:
@@ -127,14 +121,14 @@ def write_data_sheet(wb: Workbook, report: Report) -> None:
             texts = (table.short, names.get(spec.row, spec.row), column.get("name", column["label"]),
                      spec.cell_id, spec.name)
             for col, text in enumerate(texts, 1):
-                put_text(ws, row, col, text)
+                put_text(ws, row, col, text, None, None)
             if spec.cell_id in report.invalid:
-                put_text(ws, row, 6, report.invalid[spec.cell_id])
+                put_text(ws, row, 6, report.invalid[spec.cell_id], None, None)
             else:
                 value = report.effective(spec.cell_id)
-                put_value(ws, row, 6, value, number_format(spec.kind, None, value))
-            put_text(ws, row, 7, report.units.get(spec.cell_id, ""))
-            put_text(ws, row, 8, "合计" if computed else "填报")
+                put_value(ws, row, 6, value, number_format(spec.kind, None, value), None, font=None)
+            put_text(ws, row, 7, report.units.get(spec.cell_id, ""), None, None)
+            put_text(ws, row, 8, "合计" if computed else "填报", None, None)
             row += 1
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:H{row - 1}"

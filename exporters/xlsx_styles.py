@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from copy import copy
 from decimal import Decimal
+from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from model.values import Value
@@ -30,29 +35,47 @@ RIGHT = Alignment(horizontal="right", vertical="center")
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
 FORMULA_START = ("=", "+", "-", "@")
+_LOOKS: WeakKeyDictionary[Workbook, dict[tuple[int, int, int, int, int, str], StyleArray]] = WeakKeyDictionary()
 
 
-def put_text(ws: Worksheet, row: int, col: int, text: str, font: Font = BODY,
-             alignment: Alignment = LEFT) -> Cell:
+def stamp(cell: Cell, font: Font | None = BODY, alignment: Alignment | None = None, border: Border | None = None,
+          fill: PatternFill | None = None, protection: Protection | None = None,
+          number_format: str = "General") -> Cell:
+    """Give a cell its whole look at once; pass the module's style constants (looks are cached per workbook by id)."""
+    key = (id(font), id(alignment), id(border), id(fill), id(protection), number_format)
+    cache = _LOOKS.setdefault(cell.parent.parent, {})
+    saved = cache.get(key)
+    if saved is not None:  # copying the style indices is far cheaper than openpyxl's per-attribute hashing
+        cell._style = copy(saved)
+        return cell
+    cell._style = StyleArray()
+    for name, style in (("font", font), ("alignment", alignment), ("border", border), ("fill", fill),
+                        ("protection", protection)):
+        if style is not None:
+            setattr(cell, name, style)
+    cell.number_format = number_format
+    cache[key] = copy(cell._style)
+    return cell
+
+
+def put_text(ws: Worksheet, row: int, col: int, text: str, font: Font | None = BODY,
+             alignment: Alignment | None = LEFT, **look: Any) -> Cell:
     """Write text that is never taken for a formula, even when it starts with = + - @."""
-    cell = ws.cell(row=row, column=col)
+    cell = stamp(ws.cell(row=row, column=col), font, alignment, **look)
     cell.value = text
     cell.data_type = "s"
     if text.startswith(FORMULA_START):
         cell.quotePrefix = True  # Excel and WPS keep it text when the cell is edited
-    cell.font = font
-    cell.alignment = alignment
     return cell
 
 
-def put_value(ws: Worksheet, row: int, col: int, value: Value | None, number_format: str) -> Cell:
+def put_value(ws: Worksheet, row: int, col: int, value: Value | None, number_format: str,
+              alignment: Alignment | None = RIGHT, **look: Any) -> Cell:
     """Write a number (int or Decimal) or leave the cell blank."""
-    cell = ws.cell(row=row, column=col)
+    cell = stamp(ws.cell(row=row, column=col), look.pop("font", BODY), alignment,
+                 number_format=number_format, **look)
     if value is not None:
         cell.value = value if isinstance(value, int) else Decimal(format(value, "f"))
-    cell.number_format = number_format
-    cell.font = BODY
-    cell.alignment = RIGHT
     return cell
 
 

@@ -32,6 +32,7 @@ from exporters.xlsx_styles import (
     number_format,
     put_text,
     put_value,
+    stamp,
 )
 from model.formats import GridCell, TableSpec
 from model.report import Report
@@ -79,14 +80,13 @@ def _grid_cell(ws: Worksheet, report: Report, table: TableSpec, role: str, cell:
                        end_column=col + cell.colspan - 1)
     for r in range(row, row + cell.rowspan):  # borders on every covered cell draw the merged outline
         for c in range(col, col + cell.colspan):
-            ws.cell(row=r, column=c).border = GRID
+            if (r, c) != (row, col):
+                stamp(ws.cell(row=r, column=c), border=GRID)
     if cell.cell_id is None:
         header = role in ("header", "title")
-        target = put_text(ws, row, col, cell.text, BOLD if header else BODY,
-                          CENTER if header or cell.col >= table.label_columns or cell.rowspan > 1 else LEFT)
-        target.protection = LOCKED
-        if header:
-            target.fill = HEAD_FILL
+        put_text(ws, row, col, cell.text, BOLD if header else BODY,
+                 CENTER if header or cell.col >= table.label_columns or cell.rowspan > 1 else LEFT,
+                 border=GRID, fill=HEAD_FILL if header else None, protection=LOCKED)
         return
     _value_cell(ws, report, cell.cell_id, places)
 
@@ -96,21 +96,21 @@ def _value_cell(ws: Worksheet, report: Report, cell_id: str, places: dict[str, P
     spec, place = fmt.cells[cell_id], places[cell_id]
     unit = report.units.get(cell_id)
     if fmt.is_computed(cell_id):
-        target = put_value(ws, place.row, place.col, None, number_format(spec.kind, unit))
+        target = put_value(ws, place.row, place.col, None, number_format(spec.kind, unit),
+                           border=GRID, fill=TOTAL_FILL, protection=LOCKED)
         stated, computed = report.stated.get(cell_id), report.value(cell_id)
         if stated is not None and stated != computed:  # keep a printed total that disagrees, so 校验 shows it
             target.value = stated
         else:
             refs = ",".join(range_refs([places[p] for p in fmt.totals[cell_id].parts], ws.title))
             target.value = f'=IF(COUNT({refs})=0,"",SUM({refs}))'
-        target.fill, target.protection = TOTAL_FILL, LOCKED
         return
+    look = {"border": GRID, "fill": INPUT_FILL, "protection": UNLOCKED}
     if cell_id in report.invalid:  # text that is not a valid value stays visible as text
-        target = put_text(ws, place.row, place.col, report.invalid[cell_id], BODY, CENTER)
+        put_text(ws, place.row, place.col, report.invalid[cell_id], BODY, CENTER, **look)
     else:
         value = report.values.get(cell_id)
-        target = put_value(ws, place.row, place.col, value, number_format(spec.kind, unit, value))
-    target.fill, target.protection = INPUT_FILL, UNLOCKED
+        put_value(ws, place.row, place.col, value, number_format(spec.kind, unit, value), **look)
 
 
 def _validations(ws: Worksheet, report: Report, table: TableSpec, places: dict[str, Place]) -> None:

@@ -87,11 +87,11 @@ def _write_meta(wb: Workbook, report: Report) -> None:
         ("schema", SCHEMA), ("app", "nianbao"), ("format", report.format_id), ("year", report.year),
         ("agency", report.agency), ("level", report.level))
     for row, (key, value) in enumerate(rows, 1):
-        put_text(ws, row, 1, key)
+        put_text(ws, row, 1, key, None, None)
         if isinstance(value, int):
-            put_value(ws, row, 2, value, "0")
+            put_value(ws, row, 2, value, "0", None, font=None)
         else:
-            put_text(ws, row, 2, value)
+            put_text(ws, row, 2, value, None, None)
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
 
@@ -111,6 +111,6 @@ def _write_cells(wb: Workbook, report: Report, places: dict[str, Place], info: d
     rows += [(key, CHECK_SHEET, coordinate, "text", "check", "") for key, coordinate in checks.items()]
     for row, values in enumerate([CELLS_HEADERS, *rows], 1):
         for col, text in enumerate(values, 1):
-            put_text(ws, row, col, text)
+            put_text(ws, row, col, text, None, None)
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
