@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.table import _Cell
 
 from model.formats import GridCell, TableSpec, load_format
 from model.report import Report
@@ -30,6 +31,8 @@ class Style:
     texts: dict[str, str] = field(default_factory=dict)  # cell id -> printed text (overrides the value)
     tables: dict[str, str] = field(default_factory=dict)  # table key -> format id its layout is taken from
     signature: bool = True
+    headings: dict[str, str] = field(default_factory=dict)  # section key -> heading as printed
+    opening: str | None = None  # the opening paragraph (default: the standard one with contact details)
 
 
 SECTION_NUMBERS = "一二三四五六"
@@ -63,18 +66,24 @@ def add_table(document: Document, table: TableSpec, text_of: Callable[[GridCell]
     def at(row: int) -> int:
         return row + 1 if style.extra_row and row >= header else row
 
-    for grid_row in table.rows:
-        for cell in grid_row.cells:
-            text = text_of(cell)
-            if style.merged:
-                target = out.cell(at(cell.row), cell.col)
-                if cell.rowspan > 1 or cell.colspan > 1:
-                    target = target.merge(out.cell(at(cell.row + cell.rowspan - 1), cell.col + cell.colspan - 1))
-                target.text = text
-            else:
-                for r in range(cell.row, cell.row + cell.rowspan):
-                    for c in range(cell.col, cell.col + cell.colspan):
-                        out.cell(at(r), c).text = text
+    rows_xml = out._tbl.tr_lst
+
+    def cell_at(row: int, col: int) -> _Cell:  # by grid position, without python-docx's slow cell lookup
+        return _Cell(rows_xml[at(row)].tc_at_grid_offset(col), out)
+
+    cells = [cell for grid_row in table.rows for cell in grid_row.cells]
+    if style.merged:  # bottom-up, right to left: what is still to merge keeps its place in its row
+        for cell in sorted(cells, key=lambda c: (-c.row, -c.col)):
+            if cell.rowspan > 1 or cell.colspan > 1:
+                cell_at(cell.row, cell.col).merge(cell_at(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
+        for cell in cells:
+            cell_at(cell.row, cell.col).text = text_of(cell)
+        return
+    for cell in cells:
+        text = text_of(cell)
+        for r in range(cell.row, cell.row + cell.rowspan):
+            for c in range(cell.col, cell.col + cell.colspan):
+                cell_at(r, c).text = text
 
 
 def build(report: Report, path: Path, style: Style | None = None) -> Path:
@@ -87,13 +96,13 @@ def build(report: Report, path: Path, style: Style | None = None) -> Path:
     else:
         document.add_paragraph(report.title)
     c = report.contact
-    document.add_paragraph(
+    document.add_paragraph(style.opening if style.opening is not None else
         f"本报告依据《中华人民共和国政府信息公开条例》编制，统计期限为{report.year}年1月1日至{report.year}年12月31日。"
         f"如对本报告有疑问，请联系：{c.office}，地址：{c.address}，邮编：{c.postcode}，电话：{c.phone}，"
         f"电子邮箱：{c.email}。")
     for index, section in enumerate(report.fmt.sections):
         number = {"一、": f"{section.number}、", "1、 ": f"{index + 1}、 ", "": ""}[style.numbering]
-        document.add_paragraph(number + section.title)
+        document.add_paragraph(style.headings.get(section.key, number + section.title))
         if section.kind == "prose":
             for line in report.prose.get(section.key, "").splitlines():
                 document.add_paragraph(line)
