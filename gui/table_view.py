@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
-    QPoint,
     Qt,
     Signal,
 )
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QTableView,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 from gui.clipboard import parse_clipboard
 from gui.document import ReportDocument
 from gui.grid_layout import column_widths, row_heights
+from gui.table_balloon import Balloon
 from gui.table_delegate import GridDelegate
 from gui.table_model import KIND_ROLE, ReportTableModel
 from gui.table_paste import copy_region, plan_paste
@@ -55,6 +54,7 @@ class GridView(QTableView):
         self.document = model.document
         self.delegate = GridDelegate(self)
         self.last_message = ""
+        self.balloon = Balloon(self.viewport())
         self.setItemDelegate(self.delegate)
         self.setModel(model)
         self.setWordWrap(True)
@@ -300,12 +300,10 @@ class GridView(QTableView):
             self.show_message(index, "\n".join(notes))
 
     def show_message(self, index: QModelIndex, text: str) -> None:
-        """Show a note at the cell as a tooltip balloon (never a modal box), and pass it to the status bar."""
+        """Show a note in a balloon at the cell (never a modal box), and pass it on for the status bar."""
         self.last_message = text
         self.message.emit(text)
-        rect = self.visualRect(index)
-        point = self.viewport().mapToGlobal(rect.bottomLeft() + QPoint(0, 2))
-        QToolTip.showText(point, text, self.viewport(), rect, 8000)
+        self.balloon.show_at(self.visualRect(index), text)
 
 
 class TablePage(QWidget):

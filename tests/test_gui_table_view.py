@@ -108,6 +108,12 @@ def test_refused_input_keeps_the_value_and_says_why_at_the_cell(page3, qtbot):
     with qtbot.waitSignal(page3.message) as blocker:
         press(qtbot, Qt.Key.Key_Return)
     assert "请输入不小于0的整数" in blocker.args[0] and "x1" in blocker.args[0]
+    balloon = page3.view.balloon
+    assert balloon.isVisible() and balloon.text() == blocker.args[0]
+    assert balloon.geometry().intersects(page3.view.visualRect(page3.model.index_of("t3.new.natural")).adjusted(
+        0, 0, 0, balloon.height() + 10))
+    type_text(qtbot, "2")  # typing goes on into the next cell; the note stays up for a while
+    assert balloon.isVisible()
     assert page3.document.report.value("t3.new.natural") == 28
     assert page3.model.index_of("t3.new.natural").data() == "28"
     assert page3.document.undo_stack.count() == 0
