@@ -30,7 +30,8 @@ class Balloon(QLabel):
         self.setText(text)
         self.setFixedWidth(min(420, max(220, self.fontMetrics().horizontalAdvance(text) + 20)))
         self.adjustSize()
-        area = self.parentWidget().rect()
+        parent = self.parentWidget()
+        area = parent.rect() if parent is not None else rect
         x = max(0, min(rect.left(), area.width() - self.width()))
         y = rect.bottom() + 3
         if y + self.height() > area.height() and rect.top() - self.height() - 3 >= 0:
