@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from exporters.xlsx_layout import Place, range_refs
+from exporters.xlsx_layout import LINE_HEIGHT, Place, range_refs, text_width
 from exporters.xlsx_styles import (
     BODY,
     BOLD,
@@ -30,7 +31,7 @@ CHECK_SHEET = "校验"
 PASS, FAIL = "通过", "不通过"
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 HEADERS = ("规则", "级别", "检查内容", "填报值/左边", "应为/右边", "差额", "结果")
-WIDTHS = (9, 6, 58, 12, 12, 9, 9)
+WIDTHS = (9, 6, 70, 12, 12, 9, 9)
 FIRST_ROW = 4  # first check row; rows 1–3 hold the title, the summary and the column headers
 RESULT_COL = 7
 PRECISION = 6  # differences are rounded so that decimal amounts compare exactly
@@ -147,6 +148,9 @@ def _write_row(ws: Worksheet, row: int, check: Check, places: dict[str, Place]) 
     put_text(ws, row, 1, check.code, BODY, CENTER, border=GRID)
     put_text(ws, row, 2, SEVERITY_LABELS.get(check.severity, check.severity), BODY, CENTER, border=GRID)
     put_text(ws, row, 3, check.what, BODY, LEFT, border=GRID)
+    lines = math.ceil(text_width(check.what) / (WIDTHS[2] - 2))
+    if lines > 1:
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines + 2
     if check.blank:
         ws.cell(row=row, column=4).value = f"={_count_blank(check.left, places, None)}"
         ws.cell(row=row, column=5).value = 0

@@ -13,6 +13,7 @@ from model.formats import Format, GridCell, TableSpec
 TABLE_TOP = 2  # sheet row of a table's first grid row (row 1 holds the section heading)
 LABEL_MIN, LABEL_CAP = 6.0, 40.0  # widths (Excel character units) of label columns
 VALUE_MIN, VALUE_CAP = 9.0, 14.0
+CJK_WIDTH = 1.8  # a 10 pt CJK glyph in units of the default font's digit width
 LINE_HEIGHT = 14.5  # points per text line at the tables' font size
 
 
@@ -113,8 +114,8 @@ def _absolute(coordinate: str) -> str:
 
 
 def text_width(text: str) -> float:
-    """Display width in Excel character units: CJK and full-width characters count double."""
-    return sum(2.0 if ord(ch) > 0x2E7F else 1.0 for ch in text)
+    """Approximate display width in Excel character units: CJK and full-width characters count almost double."""
+    return sum(CJK_WIDTH if ord(ch) > 0x2E7F else 1.0 for ch in text)
 
 
 def column_widths(table: TableSpec) -> list[float]:

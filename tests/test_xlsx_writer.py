@@ -247,3 +247,30 @@ def test_cli_export(tmp_path):
     target = tmp_path / "out.xlsx"
     assert main(["export", str(source), "--xlsx", str(target)]) == 0
     assert "表三" in load_workbook(target).sheetnames
+
+
+def test_unbalanced_cells_get_a_conditional_format(case):
+    report, _, wb = case
+    fmt, places = report.fmt, place_cells(report.fmt)
+    balance = next(c for c in check_list(fmt) if c.code == "T3-BAL")
+    ws = wb[places[balance.left[0]].sheet]
+    formats = list(ws.conditional_formatting)
+    marked = [cf for cf in formats if all(places[c].coordinate in cf.sqref for c in balance.cells)]
+    assert len(marked) == 1
+    assert marked[0].rules[0].formula[0].endswith("<>0") and "SUM(" in marked[0].rules[0].formula[0]
+    assert not any("!" in r.formula[0] for cf in formats for r in cf.rules)  # same-sheet references only
+
+
+def test_invalid_text_and_disagreeing_stated_total(tmp_path):
+    report = build_2021()
+    report.invalid["t3.open.natural"] = "十二"
+    report.values.pop("t3.open.natural", None)
+    report.changed()
+    report.stated["t4.cases.review_total"] = 99
+    write_xlsx(report, tmp_path / "odd.xlsx")
+    wb = load_workbook(tmp_path / "odd.xlsx")
+    mapping = cells_map(wb)
+    sheet, coordinate, _, _ = mapping["t3.open.natural"]
+    assert wb[sheet][coordinate].value == "十二" and wb[sheet][coordinate].data_type == "s"
+    sheet, coordinate, _, role = mapping["t4.cases.review_total"]
+    assert role == "total" and wb[sheet][coordinate].value == 99
