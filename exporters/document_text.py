@@ -27,7 +27,7 @@ _CONTACT = {
     "phone": ("联系电话", "咨询电话", "电话"),
     "email": ("电子邮箱", "电子信箱", "电子邮件", "E-mail", "Email", "邮箱"),
     "website": ("网站地址", "网址", "网站"),
-    "office": ("联系部门", "联系单位", "请联系"),
+    "office": ("联系部门", "联系单位", "请联系"),  # then the sentence forms in _PHRASES
 }
 _STOP = r"[；;，,。\n]"
 
@@ -121,16 +121,34 @@ def _without_signature(lines: list[str], agency: str) -> list[str]:
     return lines
 
 
+_PHRASES = {  # contact details told in a sentence rather than after a label
+    "office": re.compile(r"(?:请与|请联系|可与|欢迎与)\s*([^，,。；;（(]+?)\s*联系"),
+    "website": re.compile(r"电子版可在\s*(\S+?)\s*(?:查阅|下载|获取)"),
+}
+
+
+def _balanced(value: str) -> str:
+    """Drop a closing bracket that belongs to the sentence, not to the value (「…电子邮箱：a@b.cn）」)."""
+    value = value.strip()
+    while value and value[-1] in ")）" and value.count("(") + value.count("（") < value.count(")") + value.count("）"):
+        value = value[:-1].rstrip()
+    return value
+
+
 def read_contact(opening: str) -> Contact:
     """Contact details from the opening paragraph: 「地址：…，邮编：…，电话：…，电子邮箱：…」."""
     contact = Contact()
-    text = opening
     for name, words in _CONTACT.items():
         for word in words:
-            found = re.search(re.escape(word) + r"\s*[:：为是]?\s*([^；;，,。\n]+)", text)
-            if found and found.group(1).strip():
-                setattr(contact, name, found.group(1).strip())
+            found = re.search(re.escape(word) + r"\s*[:：为是]\s*([^；;，,。\n]+)", opening)
+            if found and _balanced(found.group(1)):
+                setattr(contact, name, _balanced(found.group(1)))
                 break
+        phrase = _PHRASES.get(name)
+        if not getattr(contact, name) and phrase is not None:
+            found = phrase.search(opening)
+            if found:
+                setattr(contact, name, _balanced(found.group(1)))
     return contact
 
 
