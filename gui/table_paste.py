@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from gui.clipboard import Rows, to_html, to_tsv
 from gui.table_model import ReportTableModel
 from model.formats import GridCell
+from model.report import Report
+from model.values import InputError, format_value, parse_value
 
 
 @dataclass
@@ -14,7 +16,7 @@ class PastePlan:
     """What a paste does: texts for input cells, and what it leaves alone."""
 
     changes: dict[str, str] = field(default_factory=dict)
-    computed: list[str] = field(default_factory=list)  # computed cells that were pasted over
+    computed: dict[str, str] = field(default_factory=dict)  # computed cells pasted over, with the text
     labels: int = 0  # label cells pasted over with a different text
     outside: int = 0  # pasted cells beyond the edge of the table
     merged: int = 0  # further values that fell on a merged cell already given one
@@ -33,6 +35,21 @@ class PastePlan:
         if self.outside:
             parts.append(f"超出表格范围的{self.outside}个单元格未粘贴")
         return "；".join(parts)
+
+
+def differing_totals(report: Report, computed: dict[str, str]) -> list[str]:
+    """For pasted totals that differ from the computed ones: "name：粘贴为X，计算为Y" (unreadable text counts)."""
+    out = []
+    for cell_id, text in computed.items():
+        spec = report.fmt.cells[cell_id]
+        try:
+            pasted = parse_value(text, spec.kind, spec.name)[0]
+        except InputError:
+            pasted = None
+        value = report.value(cell_id)
+        if pasted is None or value is None or pasted != value:
+            out.append(f"{spec.name}：粘贴为{text.strip()}，计算为{format_value(value) or '空白'}")
+    return out
 
 
 def copy_region(model: ReportTableModel, top: int, left: int, bottom: int, right: int) -> tuple[str, str]:
@@ -77,7 +94,7 @@ def _place(model: ReportTableModel, plan: PastePlan, cell: GridCell, text: str) 
             plan.labels += 1
     elif kind == "computed":
         if text.strip() and cell.cell_id not in plan.computed:
-            plan.computed.append(str(cell.cell_id))
+            plan.computed[str(cell.cell_id)] = text
     elif cell.cell_id is not None:
         # a merged value cell takes the first non-empty text pasted onto any of its positions
         before = plan.changes.get(cell.cell_id)

@@ -29,7 +29,7 @@ from gui.grid_layout import column_widths, row_heights
 from gui.table_balloon import Balloon
 from gui.table_delegate import GridDelegate
 from gui.table_model import KIND_ROLE, ReportTableModel
-from gui.table_paste import copy_region, plan_paste
+from gui.table_paste import copy_region, differing_totals, plan_paste
 
 HINT = "白色格填写数字（空白不等于0，没有请填0）；灰色格为自动计算的总计；红框为错误，黄框为提醒，鼠标停留可看说明。"
 _OWN_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut,
@@ -104,6 +104,11 @@ class GridView(QTableView):
         width = sum(self.columnWidth(c) for c in range(self.grid.columnCount())) + 2 * self.frameWidth()
         height = sum(self.rowHeight(r) for r in range(self.grid.rowCount())) + 2 * self.frameWidth()
         return width, height
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.apply_format()  # widths and heights follow a larger or smaller font
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         """The grid, then a frame around each cell with an error (red) or warning (amber)."""
@@ -291,6 +296,10 @@ class GridView(QTableView):
                                                         self.grid.index(bottom, right)),
                                          QItemSelectionModel.SelectionFlag.ClearAndSelect)
         notes = [n for n in (plan.summary(),) if n]
+        differing = differing_totals(self.document.report, plan.computed)
+        if differing:
+            notes.append(f"其中{len(differing)}个粘贴的总计与各项相加不同，请核对：" + "；".join(differing[:3])
+                         + ("……" if len(differing) > 3 else ""))
         if messages:
             notes.append(f"{len(messages)}个值未被接受，原值保留：" + "；".join(messages[:3])
                          + ("……" if len(messages) > 3 else ""))

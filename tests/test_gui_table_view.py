@@ -143,6 +143,7 @@ def test_paste_tsv_row_across_a_row_skipping_the_total(page3, qtbot):
     assert [report.value(f"t3.new.{c}") for c in ("natural", "business", "research", "others")] == [10, 2, 3, 1]
     assert report.value("t3.new.total") == 16
     assert "跳过1个自动计算的总计单元格" in page3.view.last_message
+    assert "表三·总计·本年新收：粘贴为999，计算为16" in page3.view.last_message
     assert page3.document.undo_stack.count() == 1
     page3.document.undo_stack.undo()
     assert report.value("t3.new.natural") == 28

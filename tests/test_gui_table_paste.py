@@ -1,0 +1,65 @@
+"""Planning a paste onto a table grid: inputs get texts, totals and labels are skipped and counted."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gui.document import ReportDocument
+from gui.table_model import ReportTableModel
+from gui.table_paste import copy_region, differing_totals, plan_paste
+from model.formats import FORMAT_IDS, load_format
+from model.report import Report
+
+TABLES = [(f, t.key) for f in FORMAT_IDS for t in load_format(f).tables]
+TEXT = st.sampled_from(["", "1", "２", "-", "abc", "3.5", "无", "总计"])
+
+
+@pytest.fixture(scope="module")
+def models(qapp):
+    out = {}
+    for format_id, key in TABLES:
+        report = Report.new(2020 if format_id == "2019" else 2022, "某局", format_id=format_id)
+        out[(format_id, key)] = ReportTableModel(ReportDocument(report), key)
+    return out
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(table=st.sampled_from(TABLES), top=st.integers(0, 30), left=st.integers(0, 16),
+       rows=st.integers(1, 6).flatmap(lambda w: st.lists(st.lists(TEXT, min_size=w, max_size=w), min_size=1,
+                                                         max_size=6)))
+def test_a_paste_only_ever_fills_input_cells(models, table, top, left, rows):
+    model = models[table]
+    fmt = model.document.report.fmt
+    plan = plan_paste(model, rows, top, left)
+    assert all(c in fmt.cells and not fmt.is_computed(c) for c in plan.changes)
+    assert all(fmt.is_computed(c) for c in plan.computed)
+    placed = sum(1 for row in rows for text in row if text.strip())
+    landed = sum(1 for t in plan.changes.values() if t.strip())
+    assert landed + len(plan.computed) + plan.outside + plan.merged <= placed
+    assert plan.outside == sum(1 for i, row in enumerate(rows) for j, text in enumerate(row)
+                               if text.strip() and model.cell_at(top + i, left + j) is None)
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_copying_a_whole_filled_table_and_pasting_it_into_a_blank_one_restores_every_input(qapp, table):
+    format_id, key = table
+    year = 2020 if format_id == "2019" else 2022
+    filled = Report.new(year, "某局", format_id=format_id)
+    for n, cell_id in enumerate(filled.input_ids()):
+        filled.set_text(cell_id, str(n % 7))
+    source = ReportTableModel(ReportDocument(filled), key)
+    text, html = copy_region(source, 0, 0, source.rowCount() - 1, source.columnCount() - 1)
+    from gui.clipboard import parse_clipboard
+    for rows in (parse_clipboard(text, None), parse_clipboard(None, html)):
+        blank = ReportDocument(Report.new(year, "某局", format_id=format_id))
+        target = ReportTableModel(blank, key)
+        plan = plan_paste(target, rows, 0, 0)
+        assert set(plan.computed) == {c for c in target.cell_ids() if blank.report.fmt.is_computed(c)}
+        assert (plan.labels, plan.outside, plan.merged) == (0, 0, 0)
+        messages, _ = blank.set_cells(plan.changes, "粘贴")
+        assert messages == []
+        assert differing_totals(blank.report, plan.computed) == []
+        for cell_id in target.cell_ids():
+            assert blank.report.value(cell_id) == filled.value(cell_id), cell_id
