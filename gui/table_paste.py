@@ -90,7 +90,7 @@ def plan_paste(model: ReportTableModel, rows: Rows, top: int, left: int,
 def _place(model: ReportTableModel, plan: PastePlan, cell: GridCell, text: str) -> None:
     kind = model.kind(cell)
     if kind == "label":
-        if text.strip() and text.strip() != cell.text:
+        if _squash(text) and _squash(text) != _squash(cell.text):
             plan.labels += 1
     elif kind == "computed":
         if text.strip() and cell.cell_id not in plan.computed:
@@ -102,3 +102,8 @@ def _place(model: ReportTableModel, plan: PastePlan, cell: GridCell, text: str) 
             plan.changes[cell.cell_id] = text
         elif text.strip():
             plan.merged += 1
+
+
+def _squash(text: str) -> str:
+    """A label without any spaces or line breaks (documents break 「商业企业」 as 「商业\n企业」)."""
+    return "".join(text.split())

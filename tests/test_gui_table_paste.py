@@ -63,3 +63,18 @@ def test_copying_a_whole_filled_table_and_pasting_it_into_a_blank_one_restores_e
         assert differing_totals(blank.report, plan.computed) == []
         for cell_id in target.cell_ids():
             assert blank.report.value(cell_id) == filled.value(cell_id), cell_id
+
+
+def test_a_table_copied_from_a_word_or_wps_document_pastes_without_complaint_about_its_headers(qapp, example):
+    model = ReportTableModel(ReportDocument(example), "t4")
+    html = ("<table><tr><td colspan=5>行政复议</td><td colspan=10>行政诉讼</td></tr>"
+            "<tr><td rowspan=2>结果维持</td><td rowspan=2>结果<br>纠正</td><td rowspan=2>其他<br>结果</td>"
+            "<td rowspan=2>尚未<br>审结</td><td rowspan=2>总计</td><td colspan=5>未经复议直接起诉</td>"
+            "<td colspan=5>复议后起诉</td></tr><tr>" + "<td>结果<br>维持</td><td>结果<br>纠正</td><td>其他<br>结果</td>"
+            "<td>尚未<br>审结</td><td>总计</td>" * 2 + "</tr><tr>" + "<td>1</td>" * 4 + "<td>4</td>"
+            + "<td>\u3000</td>" * 10 + "</tr></table>")
+    from gui.clipboard import parse_html
+    rows = parse_html(html)
+    plan = plan_paste(model, rows, 0, 0)
+    assert plan.labels == 0 and plan.outside == 0 and list(plan.computed) == ["t4.cases.review_total"]
+    assert plan.changes["t4.cases.review_upheld"] == "1" and plan.changes["t4.cases.direct_upheld"] == "\u3000"
