@@ -7,7 +7,8 @@ from PySide6.QtGui import QFont, QFontMetrics
 
 from model.formats import GridCell, TableSpec
 
-PADDING_X = 16  # pixels left and right of the text in a cell, both together
+PADDING_X = 16  # room left for a cell's margins when choosing column widths
+TEXT_MARGIN = 8  # what a cell's margins and grid line really take from its width when text wraps
 PADDING_Y = 10
 WRAP = int(Qt.TextFlag.TextWordWrap)
 
@@ -46,7 +47,7 @@ def text_height(text: str, width: int, font: QFont, line_em: float = 1.0) -> int
     if not text:
         return 0
     metrics = QFontMetrics(font)
-    rect = metrics.boundingRect(QRect(0, 0, max(1, width - PADDING_X), 100000), WRAP, text)
+    rect = metrics.boundingRect(QRect(0, 0, max(1, width - TEXT_MARGIN), 100000), WRAP, text)
     return rect.height() + PADDING_Y
 
 
