@@ -17,7 +17,8 @@ from model.values import format_value
 PT_TO_MM = 25.4 / 72
 MIN_CHARS = 2.0  # no column narrower than two characters
 LABEL_CHARS = 16.0  # a one-row label wider than this wraps
-GROUP_CHARS = 4.0  # a label merged down over several rows wraps at four characters
+SLACK_CHARS = 0.3  # room so that a column sized for n characters really holds n
+MIN_FLEXIBLE_CHARS = 6.0  # a wrapping label column gives way down to this
 ROW_HEIGHT = st.mm(5.5)  # at least, as in published tables
 DENSE_COLUMNS = 6  # tables with more grid columns use the smaller size (小五)
 
@@ -40,32 +41,64 @@ def value_text(report: Report, cell_id: str) -> str:
     return format_value(value, report.units.get(cell_id))
 
 
-def _cell_demand(cell: GridCell, role: str, text: str) -> float:
+def balanced_wrap(chars: float, low: int = 3, high: int = 5) -> int:
+    """Characters per line for a label merged down over rows: the narrowest that leaves no short last line."""
+    for per_line in range(low, high + 1):
+        rest = chars % per_line
+        if rest == 0 or rest >= per_line - 1:
+            return per_line
+    return high
+
+
+def _cell_demand(cell: GridCell, role: str, text: str, number_column: bool) -> float:
     width = display_width(text)
     if cell.is_value:
         return width + 1
-    if role != "data":  # header and block-title labels may wrap onto two lines
-        return math.ceil(width / 2)
+    if role != "data":  # headers wrap: over a number column onto up to three lines (社会/公益/组织), else two
+        return math.ceil(width / (3 if number_column else 2))
     if cell.rowspan > 1:
-        return min(width, GROUP_CHARS)
+        return min(width, balanced_wrap(width))
     return min(width, LABEL_CHARS)
+
+
+def _demands(table: TableSpec, texts: dict[str, str]) -> tuple[list[float], set[int]]:
+    """Characters each grid column wants, and the label columns that may give way (their labels can wrap)."""
+    demand = [MIN_CHARS] * table.grid_columns
+    flexible: set[int] = set()
+    for row in table.rows:
+        for cell in row.cells:
+            if cell.colspan != 1:
+                continue
+            text = texts.get(cell.cell_id, "") if cell.cell_id else cell.text
+            number = cell.col >= table.label_columns
+            demand[cell.col] = max(demand[cell.col], _cell_demand(cell, row.role, text, number))
+            if row.role == "data" and not cell.is_value and cell.rowspan == 1:
+                flexible.add(cell.col)
+    numbers = range(table.label_columns, table.grid_columns)
+    widest = max((demand[c] for c in numbers), default=MIN_CHARS)
+    for col in numbers:  # number columns all alike, as in the official tables
+        demand[col] = widest
+    return demand, flexible - set(numbers)
 
 
 def plan_table(table: TableSpec, texts: dict[str, str], portrait_width: int, landscape_width: int,
                landscape_columns: int) -> TableLayout:
-    """Column widths proportional to what each column must show, scaled to the width of the page."""
+    """Column widths from what each column must show, fitted to the width of the page.
+
+    Too wide: the label columns whose labels can wrap give way first. Narrower than the page: all grow alike.
+    """
     landscape = table.grid_columns >= landscape_columns
     small = table.grid_columns > DENSE_COLUMNS
     point_size = st.TABLE_SMALL_PT if small else st.TABLE_PT
-    demand = [MIN_CHARS] * table.grid_columns
-    for row in table.rows:
-        for cell in row.cells:
-            if cell.colspan == 1:
-                text = texts.get(cell.cell_id, "") if cell.cell_id else cell.text
-                demand[cell.col] = max(demand[cell.col], _cell_demand(cell, row.role, text))
+    demand, flexible = _demands(table, texts)
     margin = 2 * st.TABLE_CELL_MARGIN
-    wanted = [chars * point_size * st.TWIPS_PER_PT + margin for chars in demand]
+    wanted = [(chars + SLACK_CHARS) * point_size * st.TWIPS_PER_PT + margin for chars in demand]
     available = landscape_width if landscape else portrait_width
+    excess = sum(wanted) - available
+    give = sum(wanted[c] - MIN_FLEXIBLE_CHARS * point_size * st.TWIPS_PER_PT for c in flexible)
+    if 0 < excess <= give:
+        wanted = [w - excess * (w - MIN_FLEXIBLE_CHARS * point_size * st.TWIPS_PER_PT) / give
+                  if c in flexible else w for c, w in enumerate(wanted)]
     scale = available / sum(wanted)
     widths = [int(w * scale) for w in wanted]
     widths[-1] += available - sum(widths)
