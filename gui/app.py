@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -16,6 +17,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
+
+from model.engine import Finding
+from model.report import Report
 
 FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
          "WenQuanYi Micro Hei", "Noto Sans SC", "SimSun", "Droid Sans Fallback")
@@ -95,32 +99,61 @@ def run(argv: list[str]) -> int:
 
 def start_window(file: str | None = None, example: bool = False, dialogs=None):  # type: ignore[no-untyped-def]
     """The main window with a crashed session's report (if the clerk restores it), FILE, the example,
-    the most recent file, or a blank report."""
+    the most recent file, or a blank report — built once, with that report."""
     from gui.autosave import orphans
+    from gui.dialogs import Dialogs
     from gui.main_window import INFO, MainWindow
 
-    window = MainWindow(dialogs=dialogs)
-    found = orphans(window.autosave.folder)
-    restored = False
+    dialogs = dialogs or Dialogs()
+    found = orphans()
     if found:
-        if window.dialogs.offer_restore(window, found[0].describe()):
-            window.restore(found[0])
-            restored = True
-        else:
-            found[0].discard()
         for other in found[1:]:
             other.lock.unlock()
-    if restored:
-        return window
-    if file:
-        window.files.open_path(file, confirm=False)
-    elif example:
-        window.files.open_example()
-    else:
-        recent = [p for p in window.files.recent() if Path(p).is_file()]
-        if not (recent and window.files.open_path(recent[0], confirm=False)):
-            window.show_page(INFO)
+        if dialogs.offer_restore(None, found[0].describe()):
+            window = MainWindow(found[0].report, dialogs=dialogs)
+            window.restore(found[0])
+            return window
+        found[0].discard()
+    first = first_report(file, example)
+    window = MainWindow(first.report, first.path, dialogs, found=first.found, source=first.source)
+    if first.report is not None and not first.path and not example:
+        window.document.undo_stack.resetClean()  # a Word or Excel report: a new draft, not saved yet
+    if first.path:
+        window.files.remember(first.path)
+    if first.problem:
+        dialogs.error(window, "无法打开", first.problem)
+    if first.report is None:
+        window.show_page(INFO)
     return window
+
+
+@dataclass
+class FirstReport:
+    """What the first window shows; report None means a blank report."""
+
+    report: Report | None = None
+    path: str | None = None
+    found: list[Finding] = field(default_factory=list)
+    source: str = ""
+    problem: str = ""
+
+
+def first_report(file: str | None, example: bool) -> FirstReport:
+    """FILE, else the example, else the most recent draft that still exists, else nothing."""
+    from exporters.reading import ReadError
+    from gui.files import app_settings, read_report, recent_files
+
+    if file is None and example:
+        from model.example import load_example
+
+        return FirstReport(load_example(), source="示例报告")
+    candidates = [file] if file else [p for p in recent_files(app_settings()) if Path(p).is_file()][:1]
+    for candidate in candidates:
+        try:
+            return FirstReport(*read_report(candidate))
+        except ReadError as exc:
+            return FirstReport(problem=str(exc) if file else "")
+    return FirstReport()
 
 
 if __name__ == "__main__":

@@ -47,6 +47,25 @@ def default_year() -> int:
     return today.year - 1 if today.month <= 6 else today.year
 
 
+def recent_files(settings: QSettings) -> list[str]:
+    """最近打开, newest first."""
+    value = settings.value("recent", [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    return [str(p) for p in items if p]
+
+
+def read_report(path: str) -> tuple[Report, str | None, list[Any], str]:
+    """(report, the draft's path or None, findings about the document, where it came from); raises ReadError.
+
+    A draft is saved back to its file; a Word or Excel report becomes a new draft that is not saved yet."""
+    from exporters.reading import read_any
+
+    report, found = read_any(path)
+    if Path(path).suffix.lower() == draft.SUFFIX:
+        return report, path, found, ""
+    return report, None, found, Path(path).name
+
+
 class Files:
     """The file operations of one main window; every question goes through the window's dialog seam."""
 
@@ -60,9 +79,7 @@ class Files:
 
     # ---- recent files --------------------------------------------------------------------------
     def recent(self) -> list[str]:
-        value = self.settings.value("recent", [])
-        items = [value] if isinstance(value, str) else list(value or [])
-        return [p for p in items if p]
+        return recent_files(self.settings)
 
     def remember(self, path: str) -> None:
         path = str(Path(path).resolve())
@@ -100,20 +117,19 @@ class Files:
         """Open a draft (saved back to it) or a Word/Excel report (as a new unsaved draft with its findings)."""
         if confirm and not self.maybe_save():
             return False
-        from exporters.reading import ReadError, read_any
+        from exporters.reading import ReadError
 
         try:
-            report, found = read_any(path)
+            report, draft_path, found, source = read_report(path)
         except ReadError as exc:
             self.window.dialogs.error(self.window, "无法打开", str(exc))
             if not Path(path).exists():
                 self.forget(path)
             return False
-        if Path(path).suffix.lower() == draft.SUFFIX:
-            self.window.show_report(report, path)
-            self.remember(path)
+        self.window.show_report(report, draft_path, found, source)
+        if draft_path:
+            self.remember(draft_path)
         else:
-            self.window.show_report(report, None, found, source=Path(path).name)
             self.document.undo_stack.resetClean()  # a read-back document is a new draft, not yet saved
         return True
 

@@ -38,12 +38,12 @@ class MainWindow(QMainWindow):
     """One report at a time; every question to the clerk goes through ``dialogs``."""
 
     def __init__(self, report: Report | None = None, path: str | None = None, dialogs: Dialogs | None = None,
-                 recovery_folder: Path | None = None) -> None:
+                 recovery_folder: Path | None = None, found: list[Finding] | None = None, source: str = "") -> None:
         super().__init__()
         self.dialogs = dialogs or Dialogs()
         self.document = ReportDocument(report or Report.new(default_year()), path, self)
-        self.extra_findings: list[Finding] = []  # about a document read back (labels, mixed formats)
-        self.source = ""  # where an unsaved report came from (示例报告, a .docx)
+        self.extra_findings: list[Finding] = list(found or [])  # about a document read back (labels, formats)
+        self.source = source  # where an unsaved report came from (示例报告, a .docx)
         self.files = Files(self)
         self.autosave = Autosave(self.document, recovery_folder, self)
         self.setAcceptDrops(True)
@@ -82,16 +82,16 @@ class MainWindow(QMainWindow):
         self.nav.setMinimumWidth(150)
         self.nav.setWordWrap(True)
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
-        self.info_page = InfoPage(self.document)
-        self.info_page.importPrevious.connect(self.files.import_previous)
-        self._add_page(INFO, self.info_page)
-        for section in self.document.report.fmt.sections:
-            page = (TablePage(self.document, section.key) if section.kind == "table"
-                    else ProsePage(self.document, section.key))
-            self._add_page(section.key, page)
+        self.keys = [INFO, *(s.key for s in self.document.report.fmt.sections)]
+        self._pages: dict[str, QWidget] = {}  # built when first shown: a faster start
+        for key in self.keys:
+            self.stack.addWidget(QWidget())
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(160, 44))
+            self.nav.addItem(item)
         self._nav_texts()
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
         self.nav.setCurrentRow(0)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -101,17 +101,32 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
-    def _add_page(self, key: str, page: QWidget) -> None:
-        self.pages[key] = page
-        self.stack.addWidget(page)
-        item = QListWidgetItem()
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setSizeHint(QSize(160, 44))
-        self.nav.addItem(item)
+    def page(self, key: str) -> QWidget:
+        """The page of 基本信息 or a section, built on first use."""
+        if key not in self._pages:
+            if key == INFO:
+                page: QWidget = InfoPage(self.document)
+                page.importPrevious.connect(self.files.import_previous)
+            elif self.document.report.fmt.section(key).kind == "table":
+                page = TablePage(self.document, key)
+            else:
+                page = ProsePage(self.document, key)
+            index = self.keys.index(key)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._pages[key] = page
+        return self._pages[key]
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.page(self.keys[row])
+            self.stack.setCurrentIndex(row)
 
     def _nav_texts(self) -> None:
         fmt = self.document.report.fmt
-        for row, key in enumerate(self.pages):
+        for row, key in enumerate(self.keys):
             self.nav.item(row).setText("基本信息" if key == INFO else fmt.section(key).heading)
 
     def _build_status(self) -> None:
@@ -179,7 +194,7 @@ class MainWindow(QMainWindow):
         toggle.setText("校验结果面板")
         view.addAction(toggle)
         view.addSeparator()
-        for row, key in enumerate(self.pages):
+        for row, key in enumerate(self.keys):
             self._action(view, self.nav.item(row).text(), lambda k=key: self.show_page(k),
                          QKeySequence(f"Ctrl+{row + 1}"), f"page:{key}")
 
@@ -250,24 +265,24 @@ class MainWindow(QMainWindow):
             key = self.page_for(finding)
             if key and (key not in worst or SEVERITIES.index(finding.severity) < SEVERITIES.index(worst[key])):
                 worst[key] = finding.severity
-        for row, key in enumerate(self.pages):
+        for row, key in enumerate(self.keys):
             item = self.nav.item(row)
             item.setIcon(severity_icon(worst[key], 14) if key in worst else ok_icon(14))
 
     # ---- navigation ----------------------------------------------------------------------------
     def show_page(self, key: str) -> QWidget:
-        self.nav.setCurrentRow(list(self.pages).index(key))
-        return self.pages[key]
+        self.nav.setCurrentRow(self.keys.index(key))
+        return self.page(key)
 
     def current_page(self) -> str:
-        return list(self.pages)[self.stack.currentIndex()]
+        return self.keys[self.stack.currentIndex()]
 
     def page_for(self, finding: Finding) -> str | None:
         """The page a finding belongs to: its cells' table, the section its message names, or 基本信息."""
         fmt = self.document.report.fmt
         for cell_id in finding.cells:
             spec = fmt.cells.get(cell_id)
-            if spec is not None and spec.table in self.pages:
+            if spec is not None and spec.table in self.keys:
                 return spec.table
         for section in fmt.sections:
             if section.heading in finding.message:
@@ -290,7 +305,7 @@ class MainWindow(QMainWindow):
 
     def _clipboard(self, what: str) -> None:
         """编辑 menu's 剪切/复制/粘贴/清除 on the current page (keys in an editor reach the editor first)."""
-        page = self.pages[self.current_page()]
+        page = self.page(self.current_page())
         target = page.editor if isinstance(page, ProsePage) else page
         method = {"剪切": "cut", "复制": "copy", "粘贴": "paste", "清除": "clear_selection"}[what]
         if isinstance(page, ProsePage) and what == "清除":

@@ -58,7 +58,7 @@ def settle(rounds: int = 3) -> None:
 def grab_pages(window, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
     """Show each page in turn and save the whole window as NN-key.png."""
     written = []
-    for number, key in enumerate(window.pages, 1):
+    for number, key in enumerate(window.keys, 1):
         window.show_page(key)
         settle()
         target = folder / f"{number:02d}-{key}.png"

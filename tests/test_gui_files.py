@@ -150,14 +150,14 @@ def test_import_of_last_years_draft_fills_the_carry_over_as_one_undo_step(qtbot,
     rule = next(r for r in window.document.report.fmt.rules if r.kind == "carry")
     table, this_row, last_row = rule.params["table"], rule.params["this_row"], rule.params["last_row"]
     seam.open_paths = [str(saved_example)]
-    window.info_page.import_button.click()
+    window.page("info").import_button.click()
     report = window.document.report
     columns = window.document.report.fmt.table(table).columns
     for col in columns:
         assert report.value(f"{table}.{this_row}.{col}") == previous.effective(f"{table}.{last_row}.{col}")
     assert report.previous is not None and report.previous.year == 2020
     assert report.agency == "杭州市城市管理局" and report.contact.office == previous.contact.office
-    assert "已导入杭州市城市管理局2020年度报告" in window.info_page.previous.text()
+    assert "已导入杭州市城市管理局2020年度报告" in window.page("info").previous.text()
     assert not any(f.code == "XY-CARRY" for f in window.document.findings)
     window.document.set_cells({f"{table}.{this_row}.natural": "99"})
     assert any(f.code == "XY-CARRY" for f in window.document.findings)  # stays live while editing
@@ -200,3 +200,38 @@ def test_opening_a_workbook_makes_an_unsaved_draft(qtbot, seam, example, tmp_pat
     assert window.document.path is None and window.isWindowModified()
     assert window.document.report.agency == "杭州市城市管理局"
     assert "报告.xlsx" in window.windowTitle()
+
+
+def _start(qtbot, **kwargs):  # type: ignore[no-untyped-def]
+    from gui.app import start_window
+
+    window = start_window(**kwargs)
+    qtbot.addWidget(window, before_close_func=lambda w: (w.document.undo_stack.setClean(), w.autosave.close()))
+    return window
+
+
+def test_start_opens_the_given_file_and_then_the_most_recent_one(qtbot, seam, saved_example):
+    first = _start(qtbot, file=str(saved_example), dialogs=seam)
+    assert first.document.path == str(saved_example) and not first.isWindowModified()
+    again = _start(qtbot, dialogs=FakeDialogs())
+    assert again.document.path == str(saved_example.resolve())
+
+
+def test_start_without_files_shows_a_blank_report_on_basic_info(qtbot, seam, tmp_path):
+    window = _start(qtbot, dialogs=seam)
+    assert window.document.report.agency == "" and window.current_page() == "info"
+    assert seam.kinds() == []
+
+
+def test_start_with_an_unreadable_file_says_so_and_shows_a_blank_report(qtbot, seam, tmp_path):
+    bad = tmp_path / "坏.nianbao"
+    bad.write_text("{}", encoding="utf-8")
+    window = _start(qtbot, file=str(bad), dialogs=seam)
+    assert seam.kinds() == ["error"] and "坏.nianbao" in seam.asked[0][1]
+    assert window.document.path is None and window.current_page() == "info"
+
+
+def test_start_with_the_example(qtbot, seam):
+    window = _start(qtbot, example=True, dialogs=seam)
+    assert window.document.report.agency == "杭州市城市管理局" and not window.isWindowModified()
+    assert window.windowTitle().startswith("示例报告（未保存）")

@@ -26,13 +26,13 @@ def test_navigation_lists_basic_info_and_every_section_and_switches_pages(window
     fmt = window.document.report.fmt
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert texts == ["基本信息", *[s.heading for s in fmt.sections]]
-    for row, key in enumerate(window.pages):
+    for row, key in enumerate(window.keys):
         window.nav.setCurrentRow(row)
-        assert window.stack.currentWidget() is window.pages[key]
+        assert window.stack.currentWidget() is window.page(key)
         assert window.current_page() == key
     window.actions["page:t3"].trigger()
     assert window.current_page() == "t3"
-    assert window.pages["t3"].view.model().table_key == "t3"
+    assert window.page("t3").view.model().table_key == "t3"
 
 
 def test_status_bar_counts_errors_and_warnings_live(window):
@@ -57,7 +57,7 @@ def test_clicking_a_finding_shows_its_table_and_selects_its_cells(window, qtbot)
     item = panel.list.item(row)
     qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(item).center())
     assert window.current_page() == "t3"
-    view = window.pages["t3"].view
+    view = window.page("t3").view
     model = view.model()
     selected = {model.data(i, CELL_ID_ROLE) for i in view.selectionModel().selectedIndexes()}
     assert set(finding.cells) <= selected
@@ -78,9 +78,9 @@ def test_f8_steps_through_findings_and_a_section_finding_opens_its_prose_page(qt
 def test_navigation_icons_mark_the_pages_with_problems(qtbot, tmp_path, monkeypatch, example):
     isolate(tmp_path, monkeypatch)
     window = make_window(qtbot, example)
-    before = window.nav.item(list(window.pages).index("t3")).icon().cacheKey()
+    before = window.nav.item(window.keys.index("t3")).icon().cacheKey()
     window.document.set_cells({"t3.new.natural": "40"})
-    after = window.nav.item(list(window.pages).index("t3")).icon().cacheKey()
+    after = window.nav.item(window.keys.index("t3")).icon().cacheKey()
     assert before != after
     assert window.page_for(next(f for f in window.document.findings if f.code == "T3-BAL")) == "t3"
 
@@ -120,7 +120,7 @@ def test_section_one_offers_the_formats_subheadings(window):
 
 
 def test_section_six_reminds_the_fee_only_in_the_2021_format(window):
-    page = window.pages["s6"]
+    page = window.page("s6")
     assert page.reminder.isHidden()  # the example is a 2020 report in the 2019 format
     window.document.set_meta("year", 2021)
     assert window.document.report.format_id == format_for_year(2021).id == "2021"
