@@ -14,7 +14,8 @@ TABLE_TOP = 2  # sheet row of a table's first grid row (row 1 holds the section 
 LABEL_MIN, LABEL_CAP = 6.0, 40.0  # widths (Excel character units) of label columns
 VALUE_MIN, VALUE_CAP = 9.0, 14.0
 CJK_WIDTH = 1.8  # a 10 pt CJK glyph in units of the default font's digit width
-LINE_HEIGHT = 14.5  # points per text line at the tables' font size
+LINE_HEIGHT = 14.5
+ROW_HEIGHT = 18.0  # points; the default (about 14) is cramped for a printed form  # points per text line at the tables' font size
 
 
 def sheet_row(cell: GridCell | int) -> int:
@@ -135,7 +136,7 @@ def column_widths(table: TableSpec) -> list[float]:
 
 
 def row_heights(table: TableSpec, widths: list[float]) -> dict[int, float]:
-    """Sheet row heights for rows whose labels wrap onto more than one line."""
+    """Sheet row heights: a little air in every row, more where labels wrap onto several lines."""
     heights: dict[int, float] = {}
     for index, row in enumerate(table.rows):
         lines = 1
@@ -144,6 +145,5 @@ def row_heights(table: TableSpec, widths: list[float]) -> dict[int, float]:
                 continue
             room = sum(widths[cell.col:cell.col + cell.colspan]) - 1
             lines = max(lines, math.ceil(text_width(cell.text) / max(room, 1.0)))
-        if lines > 1:
-            heights[sheet_row(index)] = LINE_HEIGHT * lines + 3
+        heights[sheet_row(index)] = max(ROW_HEIGHT, LINE_HEIGHT * lines + 3)
     return heights
