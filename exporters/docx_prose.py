@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from xml.sax.saxutils import escape
 
 from model.report import Report
 
@@ -10,6 +11,17 @@ LAW = "《中华人民共和国政府信息公开条例》"
 TITLE_LINE_EM = 20  # an 二号 title line holds about 20 characters in the type area
 _SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 _LEADING = " \t\u3000\u00a0"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(text: str) -> str:
+    """Text without the characters XML 1.0 cannot hold (control characters pasted from elsewhere)."""
+    return _NOT_XML.sub("", text)
+
+
+def xml_text(text: str) -> str:
+    """Text made safe for a ``w:t``: unfit characters dropped, markup characters escaped."""
+    return escape(clean_text(text))
 
 
 def display_width(text: str) -> float:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from docx.oxml.ns import nsdecls
 
 from exporters import docx_style as st
-from exporters.docx_prose import display_width
+from exporters.docx_prose import display_width, xml_text
 from model.formats import GridCell, TableSpec
 from model.report import Report
 from model.values import format_value
@@ -124,7 +123,7 @@ def _borders(tag: str) -> str:
 def _paragraph(style: str, text: str, align: str, keep_next: bool) -> str:
     ppr = f'<w:pStyle w:val="{style}"/>' + ("<w:keepNext/>" if keep_next else "")
     ppr += f'<w:jc w:val="{align}"/>' if align != "center" else ""
-    run = f'<w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
+    run = f'<w:r><w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>' if text else ""
     return f"<w:p><w:pPr>{ppr}</w:pPr>{run}</w:p>"
 
 

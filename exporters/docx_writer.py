@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocumentObject
@@ -21,6 +20,7 @@ from docx.shared import Twips
 
 from exporters import docx_prose as prose
 from exporters import docx_style as st
+from exporters.docx_prose import xml_text
 from exporters.docx_style import DocxFonts
 from exporters.docx_tables import plan_table, table_texts, table_xml
 from model.formats import SectionSpec
@@ -49,7 +49,7 @@ def template_bytes() -> bytes:
 
 def _run(text: str, fonts: tuple[str, str] | None = None) -> str:
     rpr = f"<w:rPr>{st.rfonts_xml(*fonts)}</w:rPr>" if fonts else ""
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>'
 
 
 class _Builder:
@@ -73,7 +73,7 @@ class _Builder:
 
     def title(self) -> None:
         lines = prose.title_lines(self.report)
-        inner = "<w:br/>".join(f'<w:t xml:space="preserve">{escape(line)}</w:t>' for line in lines)
+        inner = "<w:br/>".join(f'<w:t xml:space="preserve">{xml_text(line)}</w:t>' for line in lines)
         self.paragraph(st.TITLE, f"<w:r>{inner}</w:r>")
 
     def prose(self, text: str) -> None:
@@ -127,9 +127,9 @@ class _Builder:
 def _properties(document: DocumentObject, report: Report) -> None:
     core = document.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    core.title = report.title
+    core.title = prose.clean_text(report.title)
     core.subject = f"{report.year}年政府信息公开工作年度报告"
-    core.author = core.last_modified_by = report.agency or "年报助手"
+    core.author = core.last_modified_by = prose.clean_text(report.agency) or "年报助手"
     core.category = report.fmt.name
     core.keywords = f"政府信息公开工作年度报告;{report.fmt.notice}"
     core.created = core.modified = now

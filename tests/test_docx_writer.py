@@ -307,6 +307,22 @@ def test_template_is_up_to_date(tmp_path):
                 f"{member} differs: run python3 -m exporters.make_template")
 
 
+def test_markup_and_control_characters_in_the_clerks_text(tmp_path, example):
+    example.agency = "A&B<局>\x01"
+    example.prose["s5"] = "问题：<无>&\x07改进。\n（一）措施\x1b"
+    example.set_value("t2.penalty.prev", None)
+    example.invalid["t2.penalty.prev"] = "<12>\x02"
+    path = tmp_path / "odd.docx"
+    write_docx(example, path)
+    document = Document(str(path))
+    texts = [p.text for p in document.paragraphs]
+    assert texts[0].replace("\n", "") == "A&B<局>2020年政府信息公开工作年度报告"
+    assert "问题：<无>&改进。" in texts and "（一）措施" in texts
+    assert document.core_properties.author == "A&B<局>"
+    prev = example.fmt.cells["t2.penalty.prev"]
+    assert _text(_grid(document.tables[0]._tbl)[(prev.grid_row, prev.grid_col)][0]) == "<12>"
+
+
 def test_write_replaces_an_existing_file_and_leaves_no_temporary(tmp_path, example):
     path = tmp_path / "r.docx"
     path.write_bytes(b"old")
