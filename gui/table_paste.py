@@ -70,6 +70,14 @@ def copy_region(model: ReportTableModel, top: int, left: int, bottom: int, right
     return to_tsv(rows), to_html(html_cells, len(rows))
 
 
+def tiled(rows: Rows, height: int, width: int) -> Rows:
+    """A block repeated over a selection that is a whole multiple of it, as Excel does; else the block itself."""
+    h, w = len(rows), len(rows[0]) if rows else 0
+    if not h or not w or (h, w) == (height, width) or height % h or width % w:
+        return rows
+    return [[rows[r % h][c % w] for c in range(width)] for r in range(height)]
+
+
 def plan_paste(model: ReportTableModel, rows: Rows, top: int, left: int,
                fill: list[tuple[int, int]] | None = None) -> PastePlan:
     """Lay ``rows`` onto the grid from (top, left); a single value with ``fill`` goes into every position given."""

@@ -29,7 +29,7 @@ from gui.grid_layout import column_widths, row_heights
 from gui.table_balloon import Balloon
 from gui.table_delegate import GridDelegate
 from gui.table_model import KIND_ROLE, ReportTableModel
-from gui.table_paste import copy_region, differing_totals, plan_paste
+from gui.table_paste import copy_region, differing_totals, plan_paste, tiled
 
 HINT = "白色格填写数字（空白不等于0，没有请填0）；灰色格为自动计算的总计；红框为错误，黄框为提醒，鼠标停留可看说明。"
 _OWN_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut,
@@ -287,6 +287,7 @@ class GridView(QTableView):
         if rect is None or not rows:
             return
         fill = [(i.row(), i.column()) for i in self.selectedIndexes()]
+        rows = tiled(rows, rect[2] - rect[0] + 1, rect[3] - rect[1] + 1)
         plan = plan_paste(self.grid, rows, rect[0], rect[1], fill)
         messages, _ = self.document.set_cells(plan.changes, "粘贴")
         if plan.rows > 1 or plan.cols > 1:

@@ -78,3 +78,11 @@ def test_a_table_copied_from_a_word_or_wps_document_pastes_without_complaint_abo
     plan = plan_paste(model, rows, 0, 0)
     assert plan.labels == 0 and plan.outside == 0 and list(plan.computed) == ["t4.cases.review_total"]
     assert plan.changes["t4.cases.review_upheld"] == "1" and plan.changes["t4.cases.direct_upheld"] == "\u3000"
+
+
+def test_tiling_repeats_a_block_only_over_whole_multiples():
+    from gui.table_paste import tiled
+    assert tiled([["1", "2"]], 3, 2) == [["1", "2"]] * 3
+    assert tiled([["1", "2"]], 3, 3) == [["1", "2"]]
+    assert tiled([["1"], ["2"]], 4, 2) == [["1", "1"], ["2", "2"], ["1", "1"], ["2", "2"]]
+    assert tiled([["1", "2"]], 1, 2) == [["1", "2"]]

@@ -287,3 +287,15 @@ def test_paste_beyond_the_edge_fills_what_fits_and_says_so(page3, qtbot):
     page3.paste()
     assert page3.document.report.value("t3.next.natural") == 1
     assert "超出表格范围的2个单元格未粘贴" in page3.view.last_message
+
+
+def test_a_copied_row_fills_every_selected_row(page3, qtbot):
+    from PySide6.QtCore import QItemSelection
+    model, view = page3.model, page3.view
+    view.selectionModel().select(QItemSelection(model.index_of("t3.new.natural"), model.index_of("t3.carry.others")),
+                                 view.selectionModel().SelectionFlag.ClearAndSelect)
+    set_clipboard("1\t2\t3\t4\t5\t6\n")
+    page3.paste()
+    report = page3.document.report
+    assert report.value("t3.new.total") == 21 and report.value("t3.carry.total") == 21
+    assert page3.document.undo_stack.count() == 1
