@@ -54,7 +54,7 @@ _DEFAULT_HINT = ("02010600030101010101", "86", "auto", "variable")
 
 
 def _standard_fallbacks() -> dict[str, str]:
-    return {"方正小标宋简体": "宋体", "仿宋_GB2312": "仿宋", "楷体_GB2312": "楷体"}
+    return {"方正小标宋简体": "宋体,SimSun", "仿宋_GB2312": "仿宋,FangSong", "楷体_GB2312": "楷体,KaiTi"}
 
 
 @dataclass(frozen=True)
@@ -63,8 +63,10 @@ class DocxFonts:
 
     The defaults are the names of the published convention (the 公文 font set installed on most government PCs).
     A stock Windows 10/11 has 仿宋, 楷体, 黑体 and 宋体 but not the _GB2312 variants or 方正小标宋简体: the font table
-    then names those as the alternative (``w:altName``) with matching PANOSE hints, so the document still prints in a
-    仿宋/楷体 face. ``DocxFonts.windows()`` uses the stock Windows names outright.
+    names those as the alternatives (``w:altName``, a comma-separated list, Chinese and English names) with PANOSE
+    hints; ECMA-376 §17.8.3.1 has applications try the alternatives before substituting by metrics (LibreOffice, as
+    checked here, does not: it falls back through fontconfig). ``DocxFonts.windows()`` uses the stock Windows names
+    outright, for a clerk who wants the same look everywhere without installing fonts.
     """
 
     title: str = "方正小标宋简体"

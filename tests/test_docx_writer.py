@@ -245,7 +245,7 @@ def test_fonts_through_east_asia_and_no_theme_fonts(name, written):
     assert defaults.get(qn("w:ascii")) == "Times New Roman"
     with zipfile.ZipFile(path) as archive:
         fonts = archive.read("word/fontTable.xml").decode("utf-8")
-    assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>' in fonts
+    assert '<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋,FangSong"/>' in fonts
 
 
 def test_fonts_are_configurable(tmp_path, example):
