@@ -44,6 +44,7 @@ NOTES = (
 
 def _field(ws: Worksheet, row: int, label: str, value: str | int, editable: bool) -> Place:
     put_text(ws, row, 1, label, BOLD, LEFT, border=GRID)
+    ws.row_dimensions[row].height = 18
     look = {"border": GRID, "protection": UNLOCKED if editable else LOCKED, "fill": INPUT_FILL if editable else None}
     if isinstance(value, int):
         put_value(ws, row, 2, value, "0", LEFT, **look)

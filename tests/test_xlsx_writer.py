@@ -196,6 +196,7 @@ def test_text_is_never_a_formula(written):
                       ("info.contact.phone", "+86 0571-1234"), ("info.contact.address", "-某路1号")):
         cell = info[mapping[key][1]]
         assert cell.value == text and cell.data_type == "s"
+        assert cell.quotePrefix  # stays text when the clerk edits the cell in Excel or WPS
     with zipfile.ZipFile(path) as package:
         sheets = "".join(package.read(n).decode() for n in package.namelist() if n.startswith("xl/worksheets/"))
     formulas = re.findall(r"<f>([^<]*)</f>", sheets)
