@@ -300,9 +300,12 @@ def test_template_is_up_to_date(tmp_path):
 
     fresh = tmp_path / "template.docx"
     build_template().save(str(fresh))
+    # the parts the generator defines (the rest comes from python-docx's own default template)
+    ours = ("word/styles.xml", "word/document.xml", "word/footer1.xml", "word/fontTable.xml",
+            "word/_rels/document.xml.rels")
     with zipfile.ZipFile(TEMPLATE) as committed, zipfile.ZipFile(fresh) as built:
-        assert sorted(committed.namelist()) == sorted(built.namelist())
-        for member in built.namelist():
+        assert "word/stylesWithEffects.xml" not in committed.namelist()
+        for member in ours:
             assert committed.read(member) == built.read(member), (
                 f"{member} differs: run python3 -m exporters.make_template")
 
