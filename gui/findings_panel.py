@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from model.engine import counts
@@ -11,27 +11,35 @@ from model.rules import SEVERITIES, Finding
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_COLOURS = {"error": "#c42b1c", "warning": "#c77700", "info": "#2b6cb0"}
-SEVERITY_SIGNS = {"error": "✕", "warning": "!", "info": "i"}
+SEVERITY_SIGNS = {"error": "x", "warning": "!", "info": "i"}
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
+_ICONS: dict[tuple[str, int], QIcon] = {}
+
+
 def badge(colour: str, sign: str, size: int = 16) -> QIcon:
-    """A filled circle in a colour with a white sign, drawn so no image file is needed."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QBrush(QColor(colour)))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.setPen(QColor("white"))
-    font = painter.font()
-    font.setBold(True)
-    font.setPixelSize(int(size * 0.7))
-    painter.setFont(font)
-    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, sign)
-    painter.end()
-    return QIcon(pixmap)
+    """A filled circle in a colour with a white sign (x, !, i or a tick), drawn with lines: no font needed."""
+    key = (colour + sign, size)
+    if key not in _ICONS:
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QBrush(QColor(colour)))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
+        pen = QPen(QColor("white"), max(1.5, size / 8))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        s = size / 16
+        lines = {"x": [(5, 5, 11, 11), (11, 5, 5, 11)], "!": [(8, 4, 8, 9.5), (8, 12, 8, 12.2)],
+                 "i": [(8, 3.8, 8, 4), (8, 7, 8, 12)], "ok": [(4.5, 8.5, 7, 11), (7, 11, 11.5, 5.5)]}[sign]
+        for x1, y1, x2, y2 in lines:
+            painter.drawLine(QPointF(x1 * s, y1 * s), QPointF(x2 * s, y2 * s))
+        painter.end()
+        _ICONS[key] = QIcon(pixmap)
+    return _ICONS[key]
 
 
 def severity_icon(severity: str, size: int = 16) -> QIcon:
@@ -39,7 +47,7 @@ def severity_icon(severity: str, size: int = 16) -> QIcon:
 
 
 def ok_icon(size: int = 16) -> QIcon:
-    return badge("#2e7d32", "✓", size)
+    return badge("#2e7d32", "ok", size)
 
 
 def summary(findings: list[Finding]) -> str:
