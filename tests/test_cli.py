@@ -90,8 +90,8 @@ def test_check_a_folder(tmp_path, capsys):
 def test_no_qt_on_the_command_line_paths(tmp_path, command):
     main(["demo", str(tmp_path)])
     args = [a.format(tmp=tmp_path) for a in command]
-    script = ("import sys; from nianbao.cli import main; code = main(%r); "
+    script = (f"import sys; from nianbao.cli import main; code = main({args!r}); "
               "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'gui')]; "
-              "print(bad); sys.exit(code if not bad else 99)") % (args,)
+              "print(bad); sys.exit(code if not bad else 99)")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
