@@ -11,6 +11,7 @@ Value = int | Decimal
 ZERO_WORDS = frozenset({"-", "—", "——", "–", "/", "无", "－", "―", "─"})
 MAX_VALUE = Decimal(10) ** 12
 MONEY_UNITS = ("亿元", "万元", "元")
+COUNT_UNITS = ("件", "个", "项", "条")  # 「12件」 pasted from a Word table is 12
 
 ACCEPTS = {
     "count": "请输入不小于0的整数",
@@ -36,7 +37,7 @@ def normalise(text: str) -> str:
 
 
 def _split_unit(text: str, kind: str) -> tuple[str, str | None]:
-    units = MONEY_UNITS if kind == "money" else ("万元",) if kind == "amount" else ()
+    units = {"money": MONEY_UNITS, "amount": ("万元",)}.get(kind, COUNT_UNITS)
     for unit in units:
         if text.endswith(unit) and len(text) > len(unit):
             return text[: -len(unit)], unit
@@ -69,7 +70,7 @@ def parse_value(text: str, kind: str, name: str = "") -> tuple[Value | None, str
     if kind in ("count", "signed"):
         if number != number.to_integral_value() or (kind == "count" and number < 0):
             raise InputError(_message(name, kind, raw))
-        return int(number), None
+        return int(number), None  # the unit of a count (件) is the column's, not the value's
     exponent = number.as_tuple().exponent
     if number < 0 or (isinstance(exponent, int) and exponent < -4):
         raise InputError(_message(name, kind, raw))

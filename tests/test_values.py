@@ -18,7 +18,7 @@ FULL_WIDTH = str.maketrans("0123456789,.-", "０１２３４５６７８９，�
     ("1 234", "count", 1234), ("-", "count", 0), ("—", "count", 0), ("/", "count", 0), ("无", "count", 0),
     ("12.0", "count", 12), ("-3", "signed", -3), ("－３", "signed", -3), ("+251", "signed", 251), ("−2", "signed", -2),
     ("59237.2449", "amount", Decimal("59237.2449")), ("0.5万元", "amount", Decimal("0.5")), ("-", "amount", Decimal(0)),
-    ("\u3000７\u3000", "count", 7), ("", "count", None), ("   ", "count", None),
+    ("\u3000７\u3000", "count", 7), ("12件", "count", 12), ("３项", "count", 3), ("", "count", None), ("   ", "count", None),
 ])
 def test_accepted(text, kind, expected):
     assert parse_input(text, kind, "表三·自然人·予以公开") == expected
@@ -32,7 +32,7 @@ def test_money_keeps_its_unit():
 
 @pytest.mark.parametrize("text,kind", [
     ("12.5", "count"), ("-3", "count"), ("abc", "count"), ("1e5", "count"), ("1,23", "count"), ("3.5", "signed"),
-    ("1.23456", "amount"), ("-1", "amount"), ("12件", "count"), ("1" * 20, "count"), ("NaN", "amount"),
+    ("1.23456", "amount"), ("-1", "amount"), ("12元", "count"), ("1" * 20, "count"), ("NaN", "amount"),
     ("5元", "amount"), ("∞", "count"),
 ])
 def test_refused_with_a_message_naming_the_cell(text, kind):
