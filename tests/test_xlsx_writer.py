@@ -275,3 +275,16 @@ def test_invalid_text_and_disagreeing_stated_total(tmp_path):
     assert wb[sheet][coordinate].value == "十二" and wb[sheet][coordinate].data_type == "s"
     sheet, coordinate, _, role = mapping["t4.cases.review_total"]
     assert role == "total" and wb[sheet][coordinate].value == 99
+
+
+@pytest.mark.parametrize("agency", ["@SUM(A1)", "+1", "-某局", AGENCY_2021])
+def test_formula_like_agency_stays_text_everywhere(tmp_path, agency):
+    report = load_example()
+    report.agency = agency
+    write_xlsx(report, tmp_path / "agency.xlsx")
+    wb = load_workbook(tmp_path / "agency.xlsx")
+    cell = wb["基本信息"][cells_map(wb)["info.agency"][1]]
+    assert cell.value == agency and cell.data_type == "s"
+    assert wb["基本信息"]["A1"].value == report.title and wb["基本信息"]["A1"].data_type == "s"
+    meta = {r[0]: r[1] for r in wb[META_SHEET].iter_rows(values_only=True)}
+    assert meta["agency"] == agency
