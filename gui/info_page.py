@@ -43,7 +43,7 @@ class InfoPage(QWidget):
 
         self.agency = QLineEdit()
         self.agency.setPlaceholderText("如：某某市某某局（与报告标题一致）")
-        self.agency.textEdited.connect(lambda text: self._set("agency", text.strip()))
+        self.agency.textChanged.connect(lambda text: self._set("agency", text.strip()))
         self.level = QComboBox()
         self.level.addItems(LEVELS)
         self.level.activated.connect(lambda _i: self._set("level", self.level.currentText()))
@@ -84,7 +84,7 @@ class InfoPage(QWidget):
         for name, label in zip(Contact.FIELDS, Contact.LABELS):
             edit = QLineEdit()
             edit.setPlaceholderText(CONTACT_HINTS.get(name, ""))
-            edit.textEdited.connect(lambda text, n=name: self._set(f"contact.{n}", text.strip()))
+            edit.textChanged.connect(lambda text, n=name: self._set(f"contact.{n}", text.strip()))
             self.contact[name] = edit
             contact_form.addRow(f"{label}：", edit)
 

@@ -172,3 +172,12 @@ def test_the_window_does_not_import_the_file_format_libraries():
 def test_fake_dialogs_refuse_unscripted_questions():
     with pytest.raises(AssertionError):
         FakeDialogs().open_file(None, "", "", "")
+
+
+def test_undo_inside_a_field_reaches_the_report(window, qtbot):
+    page = window.show_page("info")
+    page.agency.selectAll()
+    qtbot.keyClicks(page.agency, "ABC")
+    assert window.document.report.agency == "ABC"
+    page.agency.undo()
+    assert window.document.report.agency == page.agency.text().strip()
