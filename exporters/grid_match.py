@@ -22,11 +22,19 @@ class Layout:
     kinds: list[str]  # "data", "header", "title", "group", "other"
     row_hit: dict[int, Hit] = field(default_factory=dict)  # data and group rows: the label that names them
     groups: dict[int, list[int]] = field(default_factory=dict)  # data row -> header rows above it
+    _paths: dict[tuple[tuple[int, ...], int], tuple[str, ...]] = field(default_factory=dict)
 
     def path(self, row: int, col: int) -> tuple[str, ...]:
         """The official header labels over a column, top to bottom, for the header group above ``row``."""
+        group = tuple(self.groups.get(row, ()))
+        key = (group, col)
+        if key not in self._paths:
+            self._paths[key] = self._path(group, col)
+        return self._paths[key]
+
+    def _path(self, group: tuple[int, ...], col: int) -> tuple[str, ...]:
         out: list[str] = []
-        for r in self.groups.get(row, []):
+        for r in group:
             hit = self.hits[r][col]
             if hit is not None and hit.label.role == "header" and (not out or out[-1] != hit.label.text):
                 out.append(hit.label.text)
@@ -204,10 +212,13 @@ def _approximate(lay: Layout) -> list[Hit]:
     return list(seen.values())
 
 
-def fit(grid: Grid, format_id: str, table_key: str) -> float:
+def label_texts(grid: Grid) -> set[str]:
+    """The distinct texts of a grid that are not values."""
+    return {canon(t) for r in grid for t in set(r) if t and not looks_like_value(t)}
+
+
+def fit(labels: set[str], format_id: str, table_key: str) -> float:
     """How well a grid's labels fit a table: share of its labels found plus share of the grid's labels explained."""
-    rows = pad(grid)
-    labels = {canon(t) for r in rows for t in r if t.strip() and not looks_like_value(t)}
     if not labels:
         return 0.0
     found: dict[str, float] = {}
@@ -225,9 +236,10 @@ def fit(grid: Grid, format_id: str, table_key: str) -> float:
 def identify(grid: Grid) -> tuple[str, dict[str, float]] | None:
     """Which table (二/三/四 by key) the grid is, with its fit to each format; None when it is none of them."""
     scores: dict[str, dict[str, float]] = {}
+    labels = label_texts(grid)
     for format_id in FORMAT_IDS:
         for table in load_format(format_id).tables:
-            scores.setdefault(table.key, {})[format_id] = fit(grid, format_id, table.key)
+            scores.setdefault(table.key, {})[format_id] = fit(labels, format_id, table.key)
     key = max(scores, key=lambda k: max(scores[k].values()))
     if max(scores[key].values()) < 0.6:
         return None

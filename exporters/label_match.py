@@ -6,7 +6,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from model.formats import TableSpec, load_format
 from model.values import ZERO_WORDS
@@ -22,6 +22,7 @@ _NOTE = re.compile(r"\([^()]*\)$")
 _NUMBER = re.compile(r"^[+-]?[\d,]*\.?\d+(万元|元|亿元)?$")
 
 
+@lru_cache(maxsize=8192)
 def canon(text: str) -> str:
     """The comparable form of a label: NFKC, no spaces or line breaks, one style of numbering and quotes."""
     text = _SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
@@ -29,6 +30,7 @@ def canon(text: str) -> str:
     return _HAN_NUMBER.sub(lambda m: f"{m.group(1)}、", text, count=1).rstrip(":：")
 
 
+@lru_cache(maxsize=8192)
 def looks_like_value(text: str) -> bool:
     """Numbers, zero words and blanks: what a value cell holds, never a label."""
     core = canon(text)
@@ -92,7 +94,7 @@ def inventory(format_id: str, table_key: str) -> Inventory:
     return Inventory(format_id, table_key, _labels(load_format(format_id).table(table_key)))
 
 
-@cache
+@lru_cache(maxsize=16384)
 def match(format_id: str, table_key: str, printed: str) -> Hit | None:
     """The official label a printed text stands for, exactly or approximately; None for values and strangers."""
     if looks_like_value(printed):
