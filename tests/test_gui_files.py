@@ -235,3 +235,31 @@ def test_start_with_the_example(qtbot, seam):
     window = _start(qtbot, example=True, dialogs=seam)
     assert window.document.report.agency == "杭州市城市管理局" and not window.isWindowModified()
     assert window.windowTitle().startswith("示例报告（未保存）")
+
+
+@pytest.mark.skipif(not exports.available("docx") or importlib.util.find_spec("exporters.docx_reader") is None,
+                    reason="Word export or reading not there yet")
+def test_opening_a_published_word_report_makes_an_unsaved_draft(qtbot, seam, example, tmp_path):
+    path = tmp_path / "发布稿.docx"
+    exports.writer("docx")(example, path)
+    window = make_window(qtbot, Report.new(2025), dialogs=seam)
+    seam.open_paths = [str(path)]
+    window.actions["打开"].trigger()
+    assert window.document.path is None and window.isWindowModified()
+    assert window.document.report.values["t3.new.natural"] == 28
+    assert window.windowTitle().startswith("发布稿.docx（未保存）")
+    seam.save_paths = [str(tmp_path / "草稿")]
+    window.actions["保存"].trigger()
+    assert draft.load(tmp_path / "草稿.nianbao").values == window.document.report.values
+
+
+def test_findings_about_a_read_back_document_are_listed_and_counted(qtbot, seam, example):
+    from model.rules import Finding
+
+    window = make_window(qtbot, Report.new(2025), dialogs=seam)
+    label = Finding("FMT-LABEL", "warning", "表三的标签“规范性文件”应为“行政规范性文件”", ())
+    window.show_report(example, None, [label], source="某局.docx")
+    assert window.findings_panel.findings[0] == label
+    assert "警告 1" in window.warning_label.text()
+    window.document.set_cells({"t3.new.natural": "29"})
+    assert label in window.findings_panel.findings  # stays while this report is open
