@@ -345,3 +345,21 @@ def test_cli_export_docx(tmp_path):
     document = Document(str(out))
     assert document.paragraphs[0].text.replace("\n", "") == "某某市某某区人民政府办公室2023年政府信息公开工作年度报告"
     assert len(document.tables) == 3
+
+
+def test_column_widths_follow_the_grid():
+    from exporters.docx_tables import balanced_wrap, plan_table, table_texts
+    from exporters.docx_writer import LANDSCAPE_WIDTH, PORTRAIT_WIDTH
+
+    assert [balanced_wrap(n) for n in (9, 7, 6, 4)] == [3, 4, 3, 4]
+    report = varied_2021()
+    for key in ("t2", "t3", "t4"):
+        spec = report.fmt.table(key)
+        plan = plan_table(spec, table_texts(spec, report), PORTRAIT_WIDTH, LANDSCAPE_WIDTH, 12)
+        numbers = plan.widths[spec.label_columns:]
+        assert max(numbers) - min(numbers) <= spec.grid_columns  # the last column takes the rounding
+        assert sum(plan.widths) == (LANDSCAPE_WIDTH if plan.landscape else PORTRAIT_WIDTH)
+        assert plan.landscape == (key == "t4")
+    t3 = report.fmt.table("t3")
+    widths = plan_table(t3, table_texts(t3, report), PORTRAIT_WIDTH, LANDSCAPE_WIDTH, 12).widths
+    assert widths[2] > widths[1] > widths[0] > widths[3]  # items column widest, then the merged group labels
