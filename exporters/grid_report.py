@@ -24,20 +24,22 @@ class GridReading:
 
 
 def _join_continuations(grids: list[Grid]) -> list[tuple[Grid, tuple[str, dict[str, float]]]]:
-    """Identified grids; a grid that is no table of its own but as wide as the one before continues it."""
+    """Identified grids; a table broken into several (across pages, by hand) is joined back into one."""
     out: list[tuple[Grid, tuple[str, dict[str, float]]]] = []
     previous_width = -1
     for grid in grids:
         rows = pad(grid)
         width = len(rows[0]) if rows else 0
         found = identify(rows)
-        if found is not None:
-            out.append((rows, found))
-        elif out and width == previous_width and width > 0:
+        same = found is not None and out and out[-1][1][0] == found[0] and previous_width >= 0
+        if (found is None and out and width == previous_width and width > 0) or same:
             out[-1] = (list(out[-1][0]) + rows, out[-1][1])
             continue
+        if found is not None:
+            out.append((rows, found))
         previous_width = width if found is not None else -1
-    return out
+    joined = [(grid, identify(grid)) for grid, _ in out]  # a joined table is judged as a whole
+    return [(grid, found) for grid, found in joined if found is not None]
 
 
 def choose_format(votes: dict[str, str | None], year: int | None) -> str:

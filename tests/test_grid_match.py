@@ -135,3 +135,13 @@ def test_printed_totals_become_stated_and_junk_becomes_invalid():
     assert "t3.open.business" not in report.values  # blank stays blank, never 0
     assert report.stated == {"t3.new.total": None, "t3.carry.total": 9}
     assert report.invalid == {"t3.open.natural": "约5件"}
+
+
+def test_a_table_broken_in_two():
+    report = full_2021()
+    grid = render(report, "t3")
+    first, second = grid[:12], grid[12:]
+    for part in ([first, second], [first, grid[:3] + second], [first, [row + [""] for row in second]]):
+        reading = read_grids([render(report, "t2"), *part, render(report, "t4")], 2023)
+        assert reading.texts["t3.next.natural"] == "4" and reading.texts["t3.open.natural"] == "20"
+        assert not [f for f in reading.findings if f.code != "DOC-TABLE"]
