@@ -192,13 +192,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "dist"), help="folder for the installer (default dist/)")
     parser.add_argument("--work", default=str(ROOT / "build" / "installer"), help="work folder")
     parser.add_argument("--src", default=str(ROOT), help="source tree of the app (default: this checkout)")
+    parser.add_argument("--wheel-only", metavar="DIR",
+                        help="only build the app's own wheel (checked for its data files) into DIR")
     parser.add_argument("--cache", default=os.environ.get("NIANBAO_BUILD_CACHE", str(ROOT / "build" / "cache")),
                         help="download cache (default build/cache or $NIANBAO_BUILD_CACHE)")
     options = parser.parse_args(argv)
-    if shutil.which("makensis") is None:
+    if shutil.which("makensis") is None and not options.wheel_only:
         raise SystemExit("makensis not found: install NSIS (Debian: apt-get install nsis)")
     started = time.monotonic()
     work, out = Path(options.work).resolve(), Path(options.out).resolve()
+    if options.wheel_only:
+        wheel = app_wheel(work, Path(options.src).resolve())
+        target = Path(options.wheel_only) / wheel.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(wheel, target)
+        print(target)
+        return 0
     dirs = fetch(Path(options.cache).resolve())
     stage_dir = stage(work, dirs, Path(options.src).resolve())
     out.mkdir(parents=True, exist_ok=True)

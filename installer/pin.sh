@@ -36,4 +36,8 @@ pin "$here/requirements-embed.txt" "$tmp/embed" \
 
 pip download -q --no-deps --only-binary=:all: -d "$tmp/build" "distlib==0.4.4"
 pin "$here/requirements-build.txt" "$tmp/build" "Build-host tools: distlib provides the Windows launcher stubs (t64.exe, w64.exe)."
+pip download -q --no-deps --only-binary=:all: --platform any --python-version 3.11 --implementation py \
+    -d "$tmp/tools" "fonttools==4.68.0"
+pin "$here/requirements-tools.txt" "$tmp/tools" \
+    "Tools installed into ci.sh's build venv: fontTools takes a .otf face out of Noto Sans CJK for the wine test."
 echo "pinned: $(ls "$here"/requirements-*.txt | xargs -n1 basename | tr '\n' ' ')"

@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# installer/ci.sh — build the Windows installer and a Linux build of the app, and smoke-test both:
+#   Linux:   app wheel → fresh venv → `nianbao --smoke` → check outputs → `nianbao check` → remove
+#   Windows: build installer → fresh wine prefix → silent install → check files, shortcuts, registry →
+#            `nianbao.exe --smoke` → check outputs → `nianbao-cli.exe check` → silent uninstall → nothing left
+# Run as root on Debian (installs wine, nsis with apt-get when missing). KEEP=1 keeps the temp folder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+WIN_TIMEOUT="${WIN_TIMEOUT:-600}"      # seconds for any one wine command
+MAX_MIB=40
+
+T0=$(date +%s); TS=$T0; CURRENT=""; SUMMARY=""
+step() {   # step NAME: close the previous step (print its time) and open the next
+    local now; now=$(date +%s)
+    if [ -n "$CURRENT" ]; then
+        SUMMARY+="$(printf '  %-44s %4d s' "$CURRENT" $((now - TS)))"$'\n'
+        echo "   ($CURRENT: $((now - TS)) s)"
+    fi
+    CURRENT="$1"; TS=$now
+    [ -n "$1" ] && echo "== installer: $1 ($((now - T0)) s since start)"
+    return 0
+}
+fail() { echo "installer/ci.sh: FAILED in step '$CURRENT': $*" >&2; exit 1; }
+need() { command -v "$1" >/dev/null 2>&1; }
+
+WORK="$(mktemp -d /tmp/nianbao-installer-ci.XXXXXX)"
+cleanup() {
+    local rc=$?
+    if [ -n "${WINEPREFIX:-}" ] && need wineserver; then timeout 60 wineserver -k >/dev/null 2>&1 || true; fi
+    if [ "${KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+    [ $rc -eq 0 ] || echo "installer/ci.sh: exit $rc after $(( $(date +%s) - T0 )) s" >&2
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------------------------------------------------
+step "tools (apt: wine, nsis; pip: build venv)"
+APT_PKGS=(wine wine64 nsis fonts-noto-cjk libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3)
+missing=()
+for p in "${APT_PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+if [ ${#missing[@]} -gt 0 ]; then
+    [ "$(id -u)" = 0 ] || fail "needs these Debian packages (run as root to install them): ${missing[*]}"
+    echo "   apt-get install ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq || fail "apt-get update failed"
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || fail "apt-get install failed"
+fi
+need makensis || fail "makensis not found after installing nsis"
+need wine || fail "wine not found after installing wine"
+python3 -c 'import sys; assert sys.version_info >= (3, 11)' || fail "python3 must be 3.11 or newer"
+python3 -m venv "$WORK/buildenv"
+BUILDPY="$WORK/buildenv/bin/python"
+"$BUILDPY" -m pip install -q --disable-pip-version-check --require-hashes --only-binary=:all: \
+    -r installer/requirements-tools.txt || fail "could not install the build tools (installer/requirements-tools.txt)"
+
+# ---------------------------------------------------------------------------------------------------------
+step "Linux: build the app wheel"
+"$BUILDPY" installer/build.py --wheel-only "$WORK/linux/dist" --work "$WORK/linux/work" >/dev/null \
+    || fail "building the app wheel failed"
+WHEEL="$(ls "$WORK"/linux/dist/nianbao-*.whl)"
+echo "   $(basename "$WHEEL")"
+
+step "Linux: install into a fresh venv"
+python3 -m venv "$WORK/linux/venv"
+LINUX_PY="$WORK/linux/venv/bin/python"
+"$LINUX_PY" -m pip install -q --disable-pip-version-check "$WHEEL" || fail "pip install of the app wheel failed"
+[ -x "$WORK/linux/venv/bin/nianbao" ] || fail "the wheel installed no nianbao launcher"
+
+step "Linux: smoke (nianbao --smoke, offscreen)"
+QT_QPA_PLATFORM=offscreen timeout 300 "$WORK/linux/venv/bin/nianbao" --smoke "$WORK/linux/smoke" \
+    -platform offscreen 2>&1 | sed 's/^/   | /' || fail "nianbao --smoke failed on Linux (exit ${PIPESTATUS[0]})"
+"$LINUX_PY" installer/check_outputs.py "$WORK/linux/smoke" --exports || fail "Linux smoke outputs are wrong"
+"$WORK/linux/venv/bin/nianbao" demo "$WORK/linux/demo" >/dev/null || fail "nianbao demo failed on Linux"
+"$WORK/linux/venv/bin/nianbao" check "$WORK/linux/demo" | sed 's/^/   | /' \
+    || fail "nianbao check of the example failed on Linux"
+
+# ---------------------------------------------------------------------------------------------------------
+step "Windows: build the installer"
+"$BUILDPY" installer/build.py --out "$ROOT/dist" --work "$WORK/win" 2>&1 \
+    | grep -v '^WARNING: Location' | sed 's/^/   /' || fail "installer build failed"
+INSTALLER="$(ls "$ROOT"/dist/nianbao-*-setup-win64.exe | tail -1)"
+SIZE=$(stat -c %s "$INSTALLER")
+SIZE_MIB=$(awk "BEGIN { printf \"%.1f\", $SIZE / 1048576 }")
+[ "$SIZE" -lt $((MAX_MIB * 1048576)) ] || fail "installer is $SIZE_MIB MiB, over the $MAX_MIB MiB budget"
+
+# ---------------------------------------------------------------------------------------------------------
+step "Windows: fresh wine prefix (with CJK fonts, like a Chinese Windows)"
+export WINEPREFIX="$WORK/wineprefix" WINEARCH=win64 WINEDEBUG=-all HOME="$WORK/home"
+export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"   # no Mono/Gecko prompts, no host menus
+unset DISPLAY WAYLAND_DISPLAY
+mkdir -p "$HOME"
+wrun() {   # wrun SECONDS PROGRAM ARGS...: run under wine, output through a pipe, exit status kept
+    local limit=$1; shift
+    local rc=0
+    timeout "$limit" wine "$@" 2>&1 | sed 's/^/   | /' || rc=${PIPESTATUS[0]}
+    [ "$rc" -ne 124 ] || echo "   (timed out after $limit s: wine $(basename "$1"))" >&2
+    return "$rc"
+}
+winpath() { echo "Z:${1//\//\\}"; }
+wrun 300 wineboot --init || fail "wineboot --init failed"
+timeout 120 wineserver -w || true
+FONTS="$WINEPREFIX/drive_c/windows/Fonts"
+mkdir -p "$FONTS"
+# Qt's offscreen platform on Windows reads only .ttf/.otf files: take the SC face out of Noto Sans CJK.
+"$BUILDPY" - "$FONTS" <<'EOF' || fail "could not prepare the CJK fonts for the wine prefix"
+import sys
+from fontTools.ttLib import TTCollection
+for weight in ("Regular", "Bold"):
+    fonts = TTCollection(f"/usr/share/fonts/opentype/noto/NotoSansCJK-{weight}.ttc", lazy=True).fonts
+    face = next(f for f in fonts if f["name"].getDebugName(1) == "Noto Sans CJK SC")
+    face.save(f"{sys.argv[1]}/NotoSansCJKsc-{weight}.otf")
+EOF
+WUSER="$(ls "$WINEPREFIX/drive_c/users" | grep -vx Public | head -1)"
+UHOME="$WINEPREFIX/drive_c/users/$WUSER"
+INSTDIR="$UHOME/AppData/Local/Programs/nianbao"
+START_LNK="$UHOME/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/年报助手.lnk"
+DESKTOP_LNK="$UHOME/Desktop/年报助手.lnk"
+UNINST_KEY='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao'
+REG_KEYS=("$UNINST_KEY" 'HKCU\Software\Classes\.nianbao' 'HKCU\Software\Classes\nianbao.draft' 'HKCU\Software\nianbao')
+regq() { timeout 60 wine reg query "$@" 2>/dev/null | tr -d '\r'; }
+
+step "Windows: silent install (installer /S)"
+wrun "$WIN_TIMEOUT" "$INSTALLER" /S || fail "the installer exited with $?"
+timeout 120 wineserver -w || true
+for f in nianbao.exe nianbao-cli.exe uninstall.exe nianbao.ico Python/python.exe Python/pythonw.exe \
+         lib/PySide6/Qt6Core.dll lib/PySide6/plugins/platforms/qwindows.dll \
+         lib/PySide6/plugins/platforms/qoffscreen.dll lib/PySide6/translations/qtbase_zh_CN.qm; do
+    [ -e "$INSTDIR/$f" ] || fail "not installed: $INSTDIR/$f"
+done
+for f in lib/PySide6/Qt6Qml.dll lib/PySide6/Qt6Quick.dll lib/PySide6/Qt6Designer.dll lib/PySide6/qml \
+         lib/PySide6/opengl32sw.dll lib/PySide6/designer.exe; do
+    [ ! -e "$INSTDIR/$f" ] || fail "unused Qt part was shipped: $f"
+done
+[ -e "$START_LNK" ] || fail "no Start-menu shortcut: $START_LNK"
+[ -e "$DESKTOP_LNK" ] || fail "no desktop shortcut: $DESKTOP_LNK"
+for key in "${REG_KEYS[@]}"; do regq "$key" >/dev/null || fail "registry key missing after install: $key"; done
+regq 'HKCU\Software\Classes\.nianbao' | grep -q 'nianbao.draft' || fail ".nianbao is not associated"
+regq 'HKCU\Software\Classes\nianbao.draft\shell\open\command' | grep -q 'nianbao.exe' \
+    || fail "the .nianbao open command does not run nianbao.exe"
+regq "$UNINST_KEY" | grep -q 'UninstallString' || fail "no UninstallString in $UNINST_KEY"
+if regq 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao' >/dev/null; then
+    fail "the installer wrote to HKLM (it must be per-user)"
+fi
+echo "   installed in $(du -sm "$INSTDIR" | cut -f1) MiB; shortcuts, file association and uninstall entry present"
+
+step "Windows: fonts seen by the installed Qt"
+wrun 120 "$INSTDIR/Python/python.exe" -c "
+import nianbao_winenv; nianbao_winenv.setup()
+from PySide6.QtGui import QGuiApplication, QFontDatabase
+app = QGuiApplication(['probe', '-platform', 'offscreen'])
+cjk = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+print('Chinese font families:', ', '.join(cjk) or 'NONE')
+raise SystemExit(0 if cjk else 1)" || fail "the installed Qt sees no Chinese font: the smoke pages would show boxes"
+
+step "Windows: smoke (nianbao.exe --smoke, offscreen)"
+mkdir -p "$WORK/win-smoke"
+wrun "$WIN_TIMEOUT" "$INSTDIR/nianbao.exe" --smoke "$(winpath "$WORK/win-smoke")" -platform offscreen \
+    || fail "nianbao.exe --smoke exited with $?"
+"$LINUX_PY" installer/check_outputs.py "$WORK/win-smoke" --exports || fail "Windows smoke outputs are wrong"
+
+step "Windows: nianbao-cli.exe demo + check"
+wrun 300 "$INSTDIR/nianbao-cli.exe" demo "$(winpath "$WORK/win-demo")" || fail "nianbao-cli.exe demo failed"
+out="$(wrun 300 "$INSTDIR/nianbao-cli.exe" check "$(winpath "$WORK/win-demo")")" \
+    || { echo "$out"; fail "nianbao-cli.exe check of the example reported errors"; }
+echo "$out"
+echo "$out" | grep -q '0个错误' || fail "nianbao-cli.exe check printed no '0个错误'"
+
+step "Windows: silent uninstall (uninstall.exe /S)"
+wrun "$WIN_TIMEOUT" "$INSTDIR/uninstall.exe" /S || fail "the uninstaller exited with $?"
+timeout "$WIN_TIMEOUT" wineserver -w || true   # the uninstaller runs from a temp copy: wait for it
+[ ! -e "$INSTDIR" ] || { find "$INSTDIR" | head -20; fail "left behind: $INSTDIR"; }
+[ ! -e "$START_LNK" ] || fail "left behind: Start-menu shortcut"
+[ ! -e "$DESKTOP_LNK" ] || fail "left behind: desktop shortcut"
+for key in "${REG_KEYS[@]}"; do
+    if regq "$key" >/dev/null; then fail "left behind: registry key $key"; fi
+done
+echo "   nothing left: install folder, shortcuts, uninstall entry, file association"
+timeout 60 wineserver -k || true
+
+step "Linux: remove"
+rm -rf "$WORK/linux/venv"
+[ ! -e "$WORK/linux/venv" ] || fail "could not remove the Linux venv"
+
+step ""
+echo "== installer: summary"
+printf '%s' "$SUMMARY"
+printf '  %-44s %4d s\n' "total" $(( $(date +%s) - T0 ))
+echo "  installer: $(basename "$INSTALLER") — $SIZE_MIB MiB ($SIZE bytes), budget $MAX_MIB MiB"
