@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._pages[key] = page
+            for child in page.findChildren(QWidget):
+                if child.acceptDrops():  # text fields would take a dropped file as text
+                    child.installEventFilter(self)
         return self._pages[key]
 
     def _show_row(self, row: int) -> None:
@@ -334,6 +337,18 @@ class MainWindow(QMainWindow):
             if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in readable():
                 return url.toLocalFile()
         return None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """A report file dropped on a text field opens like one dropped on the window."""
+        kind = event.type()
+        dragging = kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+        if dragging and self._dropped_path(event):  # type: ignore[arg-type]
+            if kind == QEvent.Type.Drop:
+                self.dropEvent(event)  # type: ignore[arg-type]
+            else:
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+            return True
+        return super().eventFilter(watched, event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if self._dropped_path(event):

@@ -6,7 +6,8 @@ import importlib.util
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 
 from exporters.reading import READABLE
 from gui import exports
@@ -118,6 +119,17 @@ def test_dropping_a_draft_on_the_window_opens_it(qtbot, seam, saved_example):
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     assert window.document.path == str(saved_example)
+    window.document.replace_report(Report.new(2025), None)
+    editor = window.show_page("s1").editor.viewport()  # a text field passes a dropped report to the window
+    entering = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                               Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(editor, entering)
+    assert entering.isAccepted()
+    dropped = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(editor, dropped)
+    assert window.document.path == str(saved_example)
+    assert window.page("s1").editor.toPlainText() == window.document.report.prose.get("s1", "")
     other = QMimeData()
     other.setUrls([QUrl.fromLocalFile("/nowhere/notes.txt")])
     assert window._dropped_path(QDropEvent(QPoint(1, 1), Qt.DropAction.CopyAction, other,
