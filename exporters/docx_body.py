@@ -70,6 +70,8 @@ def _blocks(element: etree._Element) -> Iterator[Block]:
             yield Block(text=paragraph_text(child))
         elif child.tag == TBL:
             yield Block(grid=table_grid(child))
+            for nested in child.iterdescendants(TBL):  # a report table set inside a layout table
+                yield Block(grid=table_grid(nested))
 
 
 def paragraph_text(p: etree._Element) -> str:

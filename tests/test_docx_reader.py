@@ -176,3 +176,24 @@ def test_a_word_file_that_is_no_report(tmp_path):
     document.save(str(path))
     with pytest.raises(ReadError, match="没有找到年度报告的统计表"):
         read_any(path)
+
+
+def test_tables_inside_a_layout_table_and_content_controls(tmp_path):
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    path = build(full_2021(), tmp_path / "plain.docx", Style())
+    document = docx.Document(str(path))
+    body = document.element.body
+    tables = list(body.iterchildren(qn("w:tbl")))
+    layout = document.add_table(rows=1, cols=1)
+    cell = layout.cell(0, 0)._tc
+    cell.append(tables[1])  # table 三 now sits inside a one-cell layout table
+    body.insert(list(body).index(tables[2]), layout._tbl)
+    control = etree.SubElement(body, qn("w:sdt"))
+    content = etree.SubElement(control, qn("w:sdtContent"))
+    content.append(tables[2])  # table 四 inside a content control
+    body.append(body.find(qn("w:sectPr")))
+    document.save(str(tmp_path / "nested.docx"))
+    read, found = read_docx(tmp_path / "nested.docx")
+    assert read.values == full_2021().values and found == []
