@@ -105,6 +105,7 @@ class Files:
             return False
         report = Report.new(answer.year, answer.agency, answer.level, answer.format_id)
         self.window.show_report(report, None)
+        self.window.show_page("info")  # contact details next
         return True
 
     def open_dialog(self) -> bool:

@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
                 page.importPrevious.connect(self.files.import_previous)
             elif self.document.report.fmt.section(key).kind == "table":
                 page = TablePage(self.document, key)
+                page.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
             else:
                 page = ProsePage(self.document, key)
             index = self.keys.index(key)

@@ -38,7 +38,7 @@ def test_new_asks_year_agency_level_and_uses_the_years_format(qtbot, seam, examp
     report = window.document.report
     assert (report.year, report.agency, report.level, report.format_id) == (2025, "某某县某某局", "县级政府", "2021")
     assert report.values == {} and window.document.path is None
-    assert window.windowTitle().startswith("未命名")
+    assert window.windowTitle().startswith("未命名") and window.current_page() == "info"
 
 
 def test_open_save_and_save_as_go_through_the_seam_and_the_atomic_save(qtbot, seam, saved_example, tmp_path):

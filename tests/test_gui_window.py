@@ -181,3 +181,9 @@ def test_undo_inside_a_field_reaches_the_report(window, qtbot):
     assert window.document.report.agency == "ABC"
     page.agency.undo()
     assert window.document.report.agency == page.agency.text().strip()
+
+
+def test_a_paste_note_of_the_grid_reaches_the_status_bar(window):
+    page = window.show_page("t3")
+    page.message.emit("已跳过 2 个自动计算的单元格")
+    assert window.statusBar().currentMessage() == "已跳过 2 个自动计算的单元格"
