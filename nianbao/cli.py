@@ -32,6 +32,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("file")
     export.add_argument("--docx", help="Word 文件")
     export.add_argument("--xlsx", help="Excel 文件")
+    export.add_argument("--fonts", choices=("published", "windows"), default="published",
+                        help="Word 字体：published＝公文字体（仿宋_GB2312 等，缺字体时由 Word/WPS 替代），"
+                             "windows＝只用 Windows 自带字体（仿宋、楷体、黑体、宋体）")
     return parser
 
 
@@ -185,9 +188,10 @@ def cmd_export(options: argparse.Namespace) -> int:
         return _fail(str(exc))
     try:
         if options.docx:
+            from exporters.docx_style import DocxFonts
             from exporters.docx_writer import write_docx
 
-            write_docx(report, options.docx)
+            write_docx(report, options.docx, DocxFonts.windows() if options.fonts == "windows" else None)
             print(f"已导出 {options.docx}")
         if options.xlsx:
             from exporters.xlsx_writer import write_xlsx

@@ -95,3 +95,14 @@ def test_no_qt_on_the_command_line_paths(tmp_path, command):
               "print(bad); sys.exit(code if not bad else 99)")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_export_with_the_fonts_every_windows_has(tmp_path):
+    import zipfile
+
+    out = tmp_path / "r.docx"
+    assert main(["export", str(ROOT / "resources/example.nianbao"), "--docx", str(out), "--fonts", "windows"]) == 0
+    styles = zipfile.ZipFile(out).read("word/styles.xml").decode("utf-8")
+    assert 'w:eastAsia="仿宋"' in styles and "GB2312" not in styles
+    assert main(["export", str(ROOT / "resources/example.nianbao"), "--docx", str(out)]) == 0
+    assert "仿宋_GB2312" in zipfile.ZipFile(out).read("word/styles.xml").decode("utf-8")
