@@ -322,7 +322,8 @@ class MainWindow(QMainWindow):
         if not panel.findings:
             return
         row = panel.list.currentRow()
-        panel.select((row + step) % len(panel.findings) if row >= 0 else (0 if step > 0 else -1) % len(panel.findings))
+        start = row if row >= 0 else (-1 if step > 0 else 0)
+        panel.select((start + step) % len(panel.findings))
 
     # ---- closing, dropping ---------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tempfile
 from pathlib import Path
@@ -72,6 +73,11 @@ def run_smoke(folder: Path, file: str | None = None) -> int:
     """Open the example (or FILE), write a PNG per page and the exports that exist into folder; print each."""
     from gui.main_window import MainWindow
 
+    for stream in (sys.stdout, sys.stderr):  # file names are Chinese; a console in another code page must not fail
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(encoding="utf-8", errors="replace")
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -187,3 +187,17 @@ def test_a_paste_note_of_the_grid_reaches_the_status_bar(window):
     page = window.show_page("t3")
     page.message.emit("已跳过 2 个自动计算的单元格")
     assert window.statusBar().currentMessage() == "已跳过 2 个自动计算的单元格"
+
+
+def test_new_report_dialog_picks_the_format_from_the_year(qtbot):
+    from gui.dialogs import NewReportDialog
+
+    dialog = NewReportDialog(None, 2020)
+    qtbot.addWidget(dialog)
+    assert "2019" in dialog.format.text()
+    dialog.year.setValue(2024)
+    dialog.agency.setText(" 某某市某某局 ")
+    dialog.level.setCurrentText("设区的市政府")
+    answer = dialog.result_report()
+    assert (answer.year, answer.agency, answer.level, answer.format_id) == (2024, "某某市某某局", "设区的市政府", "2021")
+    assert "2021" in dialog.format.text()
