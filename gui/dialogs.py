@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.formats import FORMAT_IDS, format_for_year, load_format
+from model.formats import format_for_year
 from model.report import LEVELS
 
 DRAFT_FILTER = "年报草稿 (*.nianbao)"
@@ -129,7 +129,3 @@ class NewReportDialog(QDialog):
         return NewReport(self.year.value(), self.agency.text().strip(), self.level.currentText(),
                          format_for_year(self.year.value()).id)
 
-
-def format_names() -> list[tuple[str, str]]:
-    """(format id, display name) of every official format."""
-    return [(fid, f"{load_format(fid).name}（{load_format(fid).notice}）") for fid in FORMAT_IDS]
