@@ -57,7 +57,7 @@ def parse_title(paragraphs: list[str]) -> tuple[str, int] | None:
             if not found:
                 continue
             year = int(found.group("year").translate(_HAN_DIGITS))
-            agency = found.group("agency").strip("：:“”\"《》 ")
+            agency = found.group("agency").strip("：:“”\"《》 ").removesuffix("关于")
             if not agency and start > 0 and len(flat(lines[start - 1])) <= 40:
                 agency = flat(lines[start - 1])
             return agency, year

@@ -12,8 +12,9 @@ from lxml import etree
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCUMENT_PART = "word/document.xml"
 MAX_SPAN = 64  # grid columns a cell may span
-MAX_COLUMNS = 200
-MAX_ROWS = 5000
+MAX_COLUMNS = 64  # the widest official table has 15 columns; beyond these limits nothing is read
+MAX_ROWS = 600
+MAX_TABLES = 300
 
 
 def _q(tag: str) -> str:
@@ -65,13 +66,14 @@ def _children(element: etree._Element) -> Iterator[etree._Element]:
 
 
 def _blocks(element: etree._Element) -> Iterator[Block]:
+    tables = 0
     for child in _children(element):
         if child.tag == P:
             yield Block(text=paragraph_text(child))
-        elif child.tag == TBL:
-            yield Block(grid=table_grid(child))
-            for nested in child.iterdescendants(TBL):  # a report table set inside a layout table
-                yield Block(grid=table_grid(nested))
+        elif child.tag == TBL and tables < MAX_TABLES:
+            for table in (child, *child.iterdescendants(TBL)):  # also a report table set inside a layout table
+                tables += 1
+                yield Block(grid=table_grid(table))
 
 
 def paragraph_text(p: etree._Element) -> str:

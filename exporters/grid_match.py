@@ -12,6 +12,7 @@ from model.formats import FORMAT_IDS, load_format
 Grid = Sequence[Sequence[str]]
 MIN_LABELS = 3  # distinct official labels a grid must show to count as one of the tables
 NEUTRAL = 0.02  # fit scores closer than this do not tell the formats apart
+MAX_TEXTS = 400  # distinct label-like texts looked at to identify a grid
 
 
 @dataclass
@@ -213,8 +214,15 @@ def _approximate(lay: Layout) -> list[Hit]:
 
 
 def label_texts(grid: Grid) -> set[str]:
-    """The distinct texts of a grid that are not values."""
-    return {canon(t) for r in grid for t in set(r) if t and not looks_like_value(t)}
+    """The distinct texts of a grid that are not values (the first MAX_TEXTS: an official table has under 60)."""
+    out: set[str] = set()
+    for row in grid:
+        for text in row:
+            if text and not looks_like_value(text):
+                out.add(canon(text))
+                if len(out) >= MAX_TEXTS:
+                    return out
+    return out
 
 
 def fit(labels: set[str], format_id: str, table_key: str) -> float:

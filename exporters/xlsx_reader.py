@@ -20,7 +20,7 @@ from model.values import InputError, parse_value
 
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 META_SHEET, CELLS_SHEET = "_meta", "_cells"  # the anchor documented in exporters/xlsx_writer.py (schema 1)
-MAX_SHEET_CELLS = 200_000  # cells looked at per sheet when matching labels
+MAX_SHEET_ROWS, MAX_SHEET_COLUMNS, MAX_SHEETS = 1000, 64, 30  # looked at when matching labels
 UNCOMPUTED = "\x00uncomputed"  # a formula cell without a cached result: neither blank nor a stated total
 
 
@@ -169,8 +169,8 @@ def _sheet_grid(ws: Any, written: Any) -> list[list[str]]:
     """A worksheet's values as text, merged ranges filled with their top-left value.
 
     A formula whose result was never calculated (openpyxl gives None) reads as UNCOMPUTED, not as blank."""
-    limits = {"max_row": min(ws.max_row, MAX_SHEET_CELLS // max(ws.max_column, 1)),
-              "max_col": min(ws.max_column, 200), "values_only": True}
+    limits = {"max_row": min(ws.max_row, MAX_SHEET_ROWS), "max_col": min(ws.max_column, MAX_SHEET_COLUMNS),
+              "values_only": True}
     rows = [[UNCOMPUTED if v is None and _is_formula(w) else _text(v) for v, w in zip(row, wrow)]
             for row, wrow in zip(ws.iter_rows(**limits), written.iter_rows(**limits))]
     for merged in ws.merged_cells.ranges:
@@ -187,7 +187,8 @@ def _sheet_grid(ws: Any, written: Any) -> list[list[str]]:
 
 def _read_by_labels(wb: Any, formulas: Any, name: str) -> tuple[Report, list[Finding]]:
     """A workbook made by someone else: tables found by their labels, title from a cell or the file name."""
-    grids = [_sheet_grid(ws, formulas[ws.title]) for ws in wb.worksheets if ws.sheet_state == "visible"]
+    sheets = [ws for ws in wb.worksheets if ws.sheet_state == "visible"][:MAX_SHEETS]
+    grids = [_sheet_grid(ws, formulas[ws.title]) for ws in sheets]
     texts = [t for grid in grids for row in grid[:6] for t in row if t.strip()]
     title = parse_title(texts) or title_from_name(name)
     agency, year = title if title else ("", None)
