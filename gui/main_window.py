@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.changed.connect(self._update_title)
         self.document.reportReplaced.connect(self._nav_texts)
+        self.document.formatChanged.connect(self._nav_texts)
         self._findings_changed()
         self._update_title()
         self._initial_size()
