@@ -275,3 +275,18 @@ def test_findings_about_a_read_back_document_are_listed_and_counted(qtbot, seam,
     assert "警告 1" in window.warning_label.text()
     window.document.set_cells({"t3.new.natural": "29"})
     assert label in window.findings_panel.findings  # stays while this report is open
+
+
+@pytest.mark.skipif(not exports.available("docx") or importlib.util.find_spec("exporters.docx_reader") is None,
+                    reason="Word export or reading not there yet")
+def test_import_of_last_years_published_word_report(qtbot, seam, example, tmp_path):
+    path = tmp_path / "2020年报.docx"
+    exports.writer("docx")(example, path)
+    window = make_window(qtbot, Report.new(2021), dialogs=seam)
+    seam.open_paths = [str(path)]
+    window.actions["导入上年报告"].trigger()
+    report = window.document.report
+    assert report.previous is not None and report.previous_source == "2020年报.docx"
+    rule = next(r for r in report.fmt.rules if r.kind == "carry")
+    last = f"{rule.params['table']}.{rule.params['last_row']}.total"
+    assert report.value(f"{rule.params['table']}.{rule.params['this_row']}.total") == example.effective(last)
