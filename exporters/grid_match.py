@@ -50,7 +50,7 @@ class TableRead:
     table_key: str
     texts: dict[str, str]  # cell id -> printed text
     approximate: list[Hit]
-    notes: list[str]
+    notes: list[tuple[str, tuple[str, ...]]]  # what was made of a row printed the other format's way, its cells
 
 
 def pad(grid: Grid) -> list[list[str]]:
@@ -138,10 +138,11 @@ def _column(lay: Layout, rows: list[list[str]], row: int, path: tuple[str, ...])
     return -best[2] if best is not None else None
 
 
-def _fallback_rows(lay: Layout, named: dict[str, int], fmt_id: str, table_key: str) -> tuple[dict[str, int], list[str]]:
+def _fallback_rows(lay: Layout, named: dict[str, int], fmt_id: str, table_key: str
+                   ) -> tuple[dict[str, int], list[tuple[str, tuple[str, ...]]]]:
     """Rows printed only with a group label whose rows are all missing (a 2019 row in a 2021 table)."""
     extra: dict[str, int] = {}
-    notes: list[str] = []
+    notes: list[tuple[str, tuple[str, ...]]] = []
     cells = spec_cells(fmt_id, table_key)
     for index, kind in enumerate(lay.kinds):
         if kind != "group":
@@ -154,8 +155,9 @@ def _fallback_rows(lay: Layout, named: dict[str, int], fmt_id: str, table_key: s
         target = next((m for m in members if canon(m.text).split(".", 1)[-1] == "其他"), members[-1])
         if target.text not in extra and any(c.row_label == target.text for c in cells):
             extra[target.text] = index
-            notes.append(f"文档在“{group.text}”下只有一行，官方格式分为{len(members)}行："
-                         f"该行数值已计入“{target.text}”，请核对")
+            notes.append((f"文档在“{group.text}”下只有一行，官方格式分为{len(members)}行："
+                          f"该行数值已计入“{target.text}”，请核对",
+                          tuple(c.cell_id for c in cells if c.row_label == target.text)))
     return extra, notes
 
 

@@ -85,8 +85,8 @@ def _table_findings(read: TableRead, vote: str | None, format_name: str) -> list
         out.append(Finding(MIXED, "warning",
                            f"{table.short}是按{other}印制的，而本报告按{format_name}填报：两种格式混用，"
                            f"已按{format_name}读取能对应的数据，请核对"))
-    for note in read.notes:
-        out.append(Finding(MIXED, "warning", f"{table.short}：{note}"))
+    for note, cells in read.notes:
+        out.append(Finding(MIXED, "warning", f"{table.short}：{note}", cells))
     for hit in read.approximate:
         out.append(Finding(LABEL, "warning",
                            f"{table.short}中的“{_shown(hit.printed)}”与官方格式不一致，应为“{hit.label.text}”"))

@@ -115,8 +115,9 @@ def test_the_single_2019_row_in_a_2021_table_goes_to_other():
     assert reading.format_id == "2021"
     assert reading.texts["t3.other_other.natural"] == "2"
     assert "t3.other_overdue.natural" not in reading.texts
-    messages = [f.message for f in reading.findings if f.code == "FMT-MIXED"]
-    assert len(messages) == 2 and "3.其他" in messages[1]
+    mixed = [f for f in reading.findings if f.code == "FMT-MIXED"]
+    assert len(mixed) == 2 and "3.其他" in mixed[1].message
+    assert "t3.other_other.natural" in mixed[1].cells and "t3.other_fee.natural" not in mixed[1].cells
 
 
 def test_format_follows_the_tables_then_the_year():
