@@ -174,3 +174,12 @@ def test_a_workbook_that_is_no_report(tmp_path):
     book.active["A1"] = "采购清单"
     book.save(tmp_path / "list.xlsx")
     refused(tmp_path / "list.xlsx", "没有找到年度报告的统计表")
+
+
+def test_a_huge_table_of_label_like_junk_is_refused_not_ground_through(tmp_path):
+    words = "规章行政许可处罚强制总计其他自然人公开结转"
+    rows = "".join("<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{words[(r * 7 + c) % 12:][:2 + (r + c) % 9]}{r}-{c}"
+                                      f"</w:t></w:r></w:p></w:tc>" for c in range(90)) + "</w:tr>" for r in range(800))
+    path = package(tmp_path / "junk.docx", {"[Content_Types].xml": CONTENT_TYPES,
+                                            "word/document.xml": document(f"<w:tbl>{rows}</w:tbl>" * 2)})
+    refused(path, "没有找到年度报告的统计表")
