@@ -140,13 +140,13 @@ class FirstReport:
 
 def first_report(file: str | None, example: bool) -> FirstReport:
     """FILE, else the example, else the most recent draft that still exists, else nothing."""
-    from exporters.reading import ReadError
-    from gui.files import app_settings, read_report, recent_files
-
     if file is None and example:
         from model.example import load_example
 
         return FirstReport(load_example(), source="示例报告")
+    from exporters.reading import ReadError
+    from gui.files import app_settings, read_report, recent_files
+
     candidates = [file] if file else [p for p in recent_files(app_settings()) if Path(p).is_file()][:1]
     for candidate in candidates:
         try:

@@ -25,7 +25,6 @@ from gui.files import Files, default_year, readable
 from gui.findings_panel import SEVERITY_COLOURS, FindingsPanel, ok_icon, severity_icon
 from gui.info_page import InfoPage
 from gui.prose_page import ProsePage
-from gui.table_view import TablePage
 from model.engine import counts
 from model.report import Report
 from model.rules import SEVERITIES, Finding
@@ -109,6 +108,8 @@ class MainWindow(QMainWindow):
                 page: QWidget = InfoPage(self.document)
                 page.importPrevious.connect(self.files.import_previous)
             elif self.document.report.fmt.section(key).kind == "table":
+                from gui.table_view import TablePage  # the grid's modules load with the first table shown
+
                 page = TablePage(self.document, key)
                 page.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
             else:
@@ -300,7 +301,7 @@ class MainWindow(QMainWindow):
         if key is None:
             return
         page = self.show_page(key)
-        if isinstance(page, TablePage):
+        if hasattr(page, "select_cells"):  # a table page
             page.select_cells(list(finding.cells))
             page.view.setFocus()
         elif isinstance(page, ProsePage):
