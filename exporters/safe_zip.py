@@ -9,7 +9,7 @@ from pathlib import Path
 
 MAX_FILE = 50 * 1024 * 1024  # bytes on disk
 MAX_UNPACKED = 200 * 1024 * 1024  # all entries, uncompressed
-MAX_XML = 60 * 1024 * 1024  # XML parts, uncompressed (these are parsed)
+MAX_XML = 30 * 1024 * 1024  # XML parts, uncompressed (these are parsed; real reports have 1–3 MB)
 MAX_ENTRIES = 5000
 MAX_RATIO = 200  # uncompressed / compressed, for entries over RATIO_FLOOR bytes
 RATIO_FLOOR = 1024 * 1024
@@ -28,8 +28,10 @@ class UnsafeFile(DocumentError):
     """The package is refused before parsing (size, zip bomb, DTD, missing parts)."""
 
 
-def check_package(path: str | os.PathLike[str], required: tuple[str, ...]) -> None:
-    """Raise UnsafeFile unless the file is a sane OOXML zip holding the ``required`` parts."""
+def check_package(path: str | os.PathLike[str], required: tuple[str, ...], max_xml: int | None = None) -> None:
+    """Raise UnsafeFile unless the file is a sane OOXML zip holding the ``required`` parts.
+
+    ``max_xml`` lowers the limit on XML for readers that build a large tree per cell (openpyxl)."""
     path = Path(path)
     try:
         size = path.stat().st_size
@@ -45,7 +47,7 @@ def check_package(path: str | os.PathLike[str], required: tuple[str, ...]) -> No
         raise UnsafeFile("文件不是有效的 Office 文档（内容已损坏或不是此类型）")
     try:
         with zipfile.ZipFile(path) as archive:
-            _check_entries(archive, required)
+            _check_entries(archive, required, MAX_XML if max_xml is None else min(max_xml, MAX_XML))
     except UnsafeFile:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, RuntimeError,
@@ -53,7 +55,7 @@ def check_package(path: str | os.PathLike[str], required: tuple[str, ...]) -> No
         raise UnsafeFile("文件已损坏，无法解压") from exc
 
 
-def _check_entries(archive: zipfile.ZipFile, required: tuple[str, ...]) -> None:
+def _check_entries(archive: zipfile.ZipFile, required: tuple[str, ...], max_xml: int) -> None:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
         raise UnsafeFile(f"文件包含的部件过多（{len(infos)} 个），疑为恶意文件")
@@ -72,7 +74,7 @@ def _check_entries(archive: zipfile.ZipFile, required: tuple[str, ...]) -> None:
             raise UnsafeFile("文件压缩比异常，疑为压缩炸弹，已拒绝打开")
         if info.filename.lower().endswith(_XML_SUFFIXES) or info.filename == "[Content_Types].xml":
             xml_total += info.file_size
-            if xml_total > MAX_XML:
+            if xml_total > max_xml:
                 raise UnsafeFile("文件中的 XML 内容过大，已拒绝打开")
             _scan_xml(archive, info)
 

@@ -19,6 +19,7 @@ from model.rules import Finding
 from model.values import InputError, parse_value
 
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
+MAX_XML = 15 * 1024 * 1024  # openpyxl keeps every cell as an object, twice (formulas and cached values)
 META_SHEET, CELLS_SHEET = "_meta", "_cells"  # the anchor documented in exporters/xlsx_writer.py (schema 1)
 MAX_SHEET_ROWS, MAX_SHEET_COLUMNS, MAX_SHEETS = 1000, 64, 30  # looked at when matching labels
 UNCOMPUTED = "\x00uncomputed"  # a formula cell without a cached result: neither blank nor a stated total
@@ -33,7 +34,7 @@ def read_xlsx(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
     from openpyxl import load_workbook
 
     try:
-        check_package(path, REQUIRED_PARTS)
+        check_package(path, REQUIRED_PARTS, MAX_XML)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             formulas = load_workbook(path, data_only=False)

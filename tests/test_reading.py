@@ -93,6 +93,9 @@ def test_limits_on_size_and_entries(tmp_path, monkeypatch):
     monkeypatch.setattr(safe_zip, "MAX_ENTRIES", 3)
     refused(path, "部件过多")
     monkeypatch.setattr(safe_zip, "MAX_ENTRIES", 5000)
+    monkeypatch.setattr(safe_zip, "MAX_XML", 20_000)
+    refused(path, "XML 内容过大")
+    monkeypatch.setattr(safe_zip, "MAX_XML", 30 * 1024 * 1024)
     monkeypatch.setattr(safe_zip, "MAX_FILE", 1000)
     refused(path, "文件过大")
 
