@@ -25,12 +25,29 @@ from gui.files import Files, default_year, readable
 from gui.findings_panel import SEVERITY_COLOURS, FindingsPanel, ok_icon, severity_icon
 from gui.info_page import InfoPage
 from gui.prose_page import ProsePage
-from model.engine import counts
+from model.engine import cell_marks, counts
 from model.report import Report
 from model.rules import SEVERITIES, Finding
 
 APP_NAME = "年报助手"
 INFO = "info"
+
+
+class WindowDocument(ReportDocument):
+    """The document, plus findings about the file the report was read from (FMT-LABEL, FMT-MIXED): listed,
+    counted and marked in the grid with the others, until another report is shown."""
+
+    def __init__(self, report: Report, path: str | None, parent: QObject, file_findings: list[Finding]) -> None:
+        self.file_findings = file_findings
+        super().__init__(report, path, parent)
+
+    def _evaluate(self, emit: bool = True) -> None:
+        super()._evaluate(emit=False)
+        if self.file_findings:
+            self.findings = self.file_findings + self.findings
+            self.marks = cell_marks(self.findings)
+        if emit:
+            self.findingsChanged.emit()
 
 
 class MainWindow(QMainWindow):
@@ -40,8 +57,7 @@ class MainWindow(QMainWindow):
                  recovery_folder: Path | None = None, found: list[Finding] | None = None, source: str = "") -> None:
         super().__init__()
         self.dialogs = dialogs or Dialogs()
-        self.document = ReportDocument(report or Report.new(default_year()), path, self)
-        self.extra_findings: list[Finding] = list(found or [])  # about a document read back (labels, formats)
+        self.document = WindowDocument(report or Report.new(default_year()), path, self, list(found or []))
         self.source = source  # where an unsaved report came from (示例报告, a .docx)
         self.files = Files(self)
         self.autosave = Autosave(self.document, recovery_folder, self)
@@ -228,7 +244,7 @@ class MainWindow(QMainWindow):
     def show_report(self, report: Report, path: str | None, found: list[Finding] | tuple[Finding, ...] = (),
                     source: str = "") -> None:
         """Show another report (new, opened, read back, restored)."""
-        self.extra_findings = list(found)
+        self.document.file_findings = list(found)
         self.source = source
         self.document.replace_report(report, path)
         self.autosave.discard()
@@ -244,7 +260,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("已恢复自动保存的内容，请核对后保存", 10000)
 
     def all_findings(self) -> list[Finding]:
-        return self.extra_findings + list(self.document.findings)
+        return list(self.document.findings)
 
     def display_name(self) -> str:
         if self.document.path:

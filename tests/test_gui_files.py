@@ -275,6 +275,12 @@ def test_findings_about_a_read_back_document_are_listed_and_counted(qtbot, seam,
     assert "警告 1" in window.warning_label.text()
     window.document.set_cells({"t3.new.natural": "29"})
     assert label in window.findings_panel.findings  # stays while this report is open
+    mixed = Finding("FMT-MIXED", "warning", "表二：文档在“（六）”下只有一行", ("t3.new.business",))
+    window.show_report(example, None, [mixed], source="某局.docx")
+    assert label not in window.findings_panel.findings
+    assert window.document.marks["t3.new.business"][0] == "warning"  # marked in the grid too
+    window.show_report(example, None)
+    assert "t3.new.business" not in window.document.marks
 
 
 @pytest.mark.skipif(not exports.available("docx") or importlib.util.find_spec("exporters.docx_reader") is None,
