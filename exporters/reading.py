@@ -11,6 +11,7 @@ from model.engine import Finding
 from model.report import Report
 
 READABLE = (".nianbao", ".docx", ".xlsx")
+OLD_KINDS = {".doc": "Word", ".wps": "WPS 文字", ".xls": "Excel", ".et": "WPS 表格"}  # named, not read
 
 
 class ReadError(Exception):
@@ -26,6 +27,9 @@ def read_any(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
             return draft.load(path), []
         except draft.DraftError as exc:
             raise ReadError(str(exc)) from exc
+    if suffix in OLD_KINDS:
+        new = ".xlsx" if OLD_KINDS[suffix] in ("Excel", "WPS 表格") else ".docx"
+        raise ReadError(f"无法打开“{name}”：这是旧版{OLD_KINDS[suffix]}文件，请在 Word/WPS/Excel 中另存为 {new} 后再打开")
     if suffix not in READABLE:
         raise ReadError(f"无法打开“{name}”：不支持的文件类型（可打开 {'、'.join(READABLE)}）")
     if not Path(path).is_file():

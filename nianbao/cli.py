@@ -95,13 +95,15 @@ def cmd_demo(options: argparse.Namespace) -> int:
 
 
 def _expand(paths: list[str]) -> Iterator[Path]:
-    from exporters.reading import READABLE
+    """Files as given; folders searched for reports, including old .doc/.xls ones (reported as unreadable)."""
+    from exporters.reading import OLD_KINDS, READABLE
 
     for name in paths:
         path = Path(name)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.suffix.lower() in READABLE and not child.name.startswith(("~$", ".")):
+                suffix = child.suffix.lower()
+                if (suffix in READABLE or suffix in OLD_KINDS) and not child.name.startswith(("~$", ".")):
                     yield child
         else:
             yield path

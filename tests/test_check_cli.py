@@ -26,6 +26,7 @@ def folder(tmp_path: Path) -> Path:
     draft.save(full_2021(), tmp_path / "c.nianbao")
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (tmp_path / "~$a.docx").write_bytes(b"lock file of Word")
+    (tmp_path / "sub" / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0 an old Word file")
     (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
     return tmp_path
 
@@ -33,7 +34,9 @@ def folder(tmp_path: Path) -> Path:
 def test_a_folder_with_one_unreadable_file(folder, capsys):
     assert main(["check", str(folder), "--json"]) == 2
     captured = capsys.readouterr()
-    assert captured.err.strip().splitlines() == ["无法打开“broken.docx”：文件已损坏，无法解压"]
+    assert captured.err.strip().splitlines() == [
+        "无法打开“broken.docx”：文件已损坏，无法解压",
+        "无法打开“old.doc”：这是旧版Word文件，请在 Word/WPS/Excel 中另存为 .docx 后再打开"]
     listing = json.loads(captured.out)
     assert sorted(Path(item["path"]).name for item in listing) == ["a.docx", "b.docx", "c.nianbao"]
     town = next(item for item in listing if item["path"].endswith("b.docx"))
@@ -105,7 +108,7 @@ def _run(args: list[str], tty: bool) -> tuple[int, str]:
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX only")
 def test_progress_only_on_a_terminal(folder):
     status, err = _run([str(folder)], tty=True)
-    assert status == 2 and "检查中 1/4：a.docx" in err and "检查中 4/4" in err and "无法打开“broken.docx”" in err
+    assert status == 2 and "检查中 1/5：a.docx" in err and "检查中 5/5" in err and "无法打开“broken.docx”" in err
     status, err = _run([str(folder)], tty=False)
     assert status == 2 and "检查中" not in err
 
