@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
 
                 page = TablePage(self.document, key)
                 page.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+                page.view.scrollToTop()  # built before it had its size: show the form from its header
+                page.view.horizontalScrollBar().setValue(0)
             else:
                 page = ProsePage(self.document, key)
             index = self.keys.index(key)
