@@ -17,6 +17,7 @@ _NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．，,]|
 _DATE = re.compile(r"^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d〇零○一二三四五六七八九十]{1,3}\s*月"
                    r"\s*[\d〇零○一二三四五六七八九十]{1,3}\s*日\s*$")
 _SPACE = re.compile(r"\s+")
+_ATTACHMENT = re.compile(r"^附件\d*[:：]?")
 HEADING_RATIO = 0.8
 TITLE_LOOKAHEAD = 4  # paragraphs at the top where the title may be
 
@@ -57,7 +58,7 @@ def parse_title(paragraphs: list[str]) -> tuple[str, int] | None:
             if not found:
                 continue
             year = int(found.group("year").translate(_HAN_DIGITS))
-            agency = found.group("agency").strip("：:“”\"《》 ").removesuffix("关于")
+            agency = _ATTACHMENT.sub("", found.group("agency")).strip("：:“”\"《》 ").removesuffix("关于")
             if not agency and start > 0 and len(flat(lines[start - 1])) <= 40:
                 agency = flat(lines[start - 1])
             return agency, year

@@ -58,7 +58,7 @@ def pad(grid: Grid) -> list[list[str]]:
     return [[str(t or "") for t in r] + [""] * (width - len(r)) for r in grid]
 
 
-def _classify(row: list[Hit | None], texts: list[str]) -> tuple[str, Hit | None]:
+def _classify(row: list[Hit | None]) -> tuple[str, Hit | None]:
     found = [(h.ratio, c, h) for c, h in enumerate(row) if h is not None]
     named = [f for f in found if f[2].label.role == "row"]
     if named:
@@ -81,7 +81,7 @@ def layout(grid: Grid, format_id: str, table_key: str) -> Layout:
     group: list[int] = []
     last = ""
     for index, row in enumerate(hits):
-        kind, hit = _classify(row, rows[index])
+        kind, hit = _classify(row)
         out.kinds.append(kind)
         if kind == "header":
             group = group + [index] if last == "header" else [index]

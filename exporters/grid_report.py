@@ -59,8 +59,9 @@ def read_grids(grids: list[Grid], year: int | None) -> GridReading:
     """Find tables 二, 三, 四 among the grids, settle the format and read every value cell's text."""
     found = _join_continuations(grids)
     tables: dict[str, tuple[Grid, dict[str, float]]] = {}
-    for grid, (key, scores) in found:
-        tables.setdefault(key, (grid, scores))
+    for grid, (key, scores) in found:  # the best fitting grid for each table (not some look-alike before it)
+        if key not in tables or max(scores.values()) > max(tables[key][1].values()):
+            tables[key] = (grid, scores)
     votes = {key: format_vote(scores) for key, (_, scores) in tables.items()}
     format_id = choose_format(votes, year)
     fmt = load_format(format_id)

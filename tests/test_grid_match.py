@@ -146,3 +146,10 @@ def test_a_table_broken_in_two():
         reading = read_grids([render(report, "t2"), *part, render(report, "t4")], 2023)
         assert reading.texts["t3.next.natural"] == "4" and reading.texts["t3.open.natural"] == "20"
         assert not [f for f in reading.findings if f.code != "DOC-TABLE"]
+
+
+def test_a_look_alike_table_before_the_real_one():
+    report = full_2021()
+    summary = [["申请人", "自然人", "其他", "总计"], ["件数", "40", "0", "47"]]
+    reading = read_grids([render(report, "t2"), summary, render(report, "t3"), render(report, "t4")], 2023)
+    assert reading.texts["t3.new.natural"] == "40" and reading.texts["t3.next.natural"] == "4"
