@@ -41,7 +41,7 @@ VIAddVersionKey /LANG=2052 "LegalCopyright" "MIT"
 !define MUI_ABORTWARNING
 !define MUI_WELCOMEPAGE_TEXT "本程序将把“${APPNAME}”${VERSION} 安装到您的电脑上。$\r$\n$\r$\n安装只对当前 Windows 用户生效，不需要管理员权限，也不需要联网。$\r$\n$\r$\n点击“下一步”继续。"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\nianbao.exe"
-!define MUI_FINISHPAGE_RUN_TEXT "立即运行 ${APPNAME}"
+!define MUI_FINISHPAGE_RUN_TEXT "立即运行“${APPNAME}”"
 
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
