@@ -192,17 +192,19 @@ def read_table(grid: Grid, format_id: str, table_key: str) -> TableRead:
 
 
 def _unnamed_rows(lay: Layout, rows: list[list[str]]) -> list[int]:
-    """Rows without labels right under a header group (table 四's one row): the first filled one of each run."""
+    """Rows without labels right under a header group (table 四's one row): the first filled one of each run.
+
+    A run of blank rows that more headers follow lies inside the header, not under it."""
     out: list[int] = []
     run: list[int] = []
     for index, kind in enumerate(lay.kinds + ["end"]):
         if kind == "other" and lay.groups.get(index):
             run.append(index)
             continue
-        if run:
-            filled = [r for r in run if any(t.strip() for t in rows[r])]
+        filled = [r for r in run if any(t.strip() for t in rows[r])]
+        if run and (filled or kind != "header"):
             out.append((filled or run)[0])
-            run = []
+        run = []
     return out
 
 

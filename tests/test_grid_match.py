@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exporters.grid_match import format_vote, identify, read_table
 from exporters.grid_report import choose_format, fill_values, read_grids
@@ -153,3 +155,32 @@ def test_a_look_alike_table_before_the_real_one():
     summary = [["申请人", "自然人", "其他", "总计"], ["件数", "40", "0", "47"]]
     reading = read_grids([render(report, "t2"), summary, render(report, "t3"), render(report, "t4")], 2023)
     assert reading.texts["t3.new.natural"] == "40" and reading.texts["t3.next.natural"] == "4"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_loosely_printed_labels_and_extra_blank_lines_read_the_same(data):
+    """Spaces and line breaks anywhere in labels, 「、」 numbering, half-width brackets, blank rows and columns."""
+    report = full_2021()
+    key = data.draw(st.sampled_from(["t2", "t3", "t4"]))
+    exact = read_table(render(report, key), "2021", key).texts
+    grid = render(report, key)
+    blank_cols = data.draw(st.lists(st.integers(0, len(grid[0])), max_size=2))
+    blank_rows = data.draw(st.lists(st.integers(0, len(grid)), max_size=2))
+    loose: dict[str, str] = {}
+    for row in grid:
+        for index, text in enumerate(row):
+            if text and not text[0].isdigit() or len(text) > 2:
+                if text not in loose:
+                    where = data.draw(st.integers(0, len(text)))
+                    gap = data.draw(st.sampled_from([" ", "\n", "\u3000", " \n "]))
+                    loose[text] = (text[:where] + gap + text[where:]).replace("（", "(").replace("）", ")")
+                    loose[text] = loose[text].replace(".", "、", 1) if loose[text][:1].isdigit() else loose[text]
+                row[index] = loose[text] if not text.replace(".", "").isdigit() else text
+    for col in sorted(blank_cols, reverse=True):
+        for row in grid:
+            row.insert(col, "")
+    for at in sorted(blank_rows, reverse=True):
+        grid.insert(at, [""] * len(grid[0]))
+    read = read_table(grid, "2021", key)
+    assert read.texts == exact and not read.approximate
