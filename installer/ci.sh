@@ -14,7 +14,7 @@ T0=$(date +%s); TS=$T0; CURRENT=""; SUMMARY=""
 step() {   # step NAME: close the previous step (print its time) and open the next
     local now; now=$(date +%s)
     if [ -n "$CURRENT" ]; then
-        SUMMARY+="$(printf '  %-44s %4d s' "$CURRENT" $((now - TS)))"$'\n'
+        SUMMARY+="$(printf '  %-62s %4d s' "$CURRENT" $((now - TS)))"$'\n'
         echo "   ($CURRENT: $((now - TS)) s)"
     fi
     CURRENT="$1"; TS=$now
@@ -23,6 +23,10 @@ step() {   # step NAME: close the previous step (print its time) and open the ne
 }
 fail() { echo "installer/ci.sh: FAILED in step '$CURRENT': $*" >&2; exit 1; }
 need() { command -v "$1" >/dev/null 2>&1; }
+quiet() {   # quiet CMD...: run CMD without this machine's pip notes about missing find-links folders
+    "$@" 2>&1 | { grep -v '^WARNING: Location' || true; }
+    return "${PIPESTATUS[0]}"
+}
 
 WORK="$(mktemp -d /tmp/nianbao-installer-ci.XXXXXX)"
 cleanup() {
@@ -50,7 +54,7 @@ need wine || fail "wine not found after installing wine"
 python3 -c 'import sys; assert sys.version_info >= (3, 11)' || fail "python3 must be 3.11 or newer"
 python3 -m venv "$WORK/buildenv"
 BUILDPY="$WORK/buildenv/bin/python"
-"$BUILDPY" -m pip install -q --disable-pip-version-check --require-hashes --only-binary=:all: \
+quiet "$BUILDPY" -m pip install -q --disable-pip-version-check --require-hashes --only-binary=:all: \
     -r installer/requirements-tools.txt || fail "could not install the build tools (installer/requirements-tools.txt)"
 
 # ---------------------------------------------------------------------------------------------------------
@@ -63,7 +67,7 @@ echo "   $(basename "$WHEEL")"
 step "Linux: install into a fresh venv"
 python3 -m venv "$WORK/linux/venv"
 LINUX_PY="$WORK/linux/venv/bin/python"
-"$LINUX_PY" -m pip install -q --disable-pip-version-check "$WHEEL" || fail "pip install of the app wheel failed"
+quiet "$LINUX_PY" -m pip install -q --disable-pip-version-check "$WHEEL" || fail "pip install of the app wheel failed"
 [ -x "$WORK/linux/venv/bin/nianbao" ] || fail "the wheel installed no nianbao launcher"
 
 step "Linux: smoke (nianbao --smoke, offscreen)"
@@ -119,9 +123,11 @@ UNINST_KEY='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao'
 REG_KEYS=("$UNINST_KEY" 'HKCU\Software\Classes\.nianbao' 'HKCU\Software\Classes\nianbao.draft' 'HKCU\Software\nianbao')
 regq() { timeout 60 wine reg query "$@" 2>/dev/null | tr -d '\r'; }
 
-step "Windows: silent install (installer /S)"
-wrun "$WIN_TIMEOUT" "$INSTALLER" /S || fail "the installer exited with $?"
-timeout 120 wineserver -w || true
+step "Windows: silent install (installer /S), then again over itself"
+for round in first second; do
+    wrun "$WIN_TIMEOUT" "$INSTALLER" /S || fail "the $round silent install exited with $?"
+    timeout 120 wineserver -w || true
+done
 for f in nianbao.exe nianbao-cli.exe uninstall.exe nianbao.ico Python/python.exe Python/pythonw.exe \
          lib/PySide6/Qt6Core.dll lib/PySide6/plugins/platforms/qwindows.dll \
          lib/PySide6/plugins/platforms/qoffscreen.dll lib/PySide6/translations/qtbase_zh_CN.qm; do
@@ -184,5 +190,5 @@ rm -rf "$WORK/linux/venv"
 step ""
 echo "== installer: summary"
 printf '%s' "$SUMMARY"
-printf '  %-44s %4d s\n' "total" $(( $(date +%s) - T0 ))
+printf '  %-62s %4d s\n' "total" $(( $(date +%s) - T0 ))
 echo "  installer: $(basename "$INSTALLER") — $SIZE_MIB MiB ($SIZE bytes), budget $MAX_MIB MiB"
