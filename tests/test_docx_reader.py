@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from exporters.docx_reader import read_docx
 from exporters.reading import ReadError, read_any
 from model.engine import evaluate
+from model.example import load_example
 from model.report import Contact, Report
 from tests.factories import full_2021
 from tests.office_docs import Style, build
@@ -197,3 +201,18 @@ def test_tables_inside_a_layout_table_and_content_controls(tmp_path):
     document.save(str(tmp_path / "nested.docx"))
     read, found = read_docx(tmp_path / "nested.docx")
     assert read.values == full_2021().values and found == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.builds(Style, merged=st.booleans(), numbering=st.sampled_from(["一、", "1、 ", ""]),
+                 row_numbering=st.sampled_from([".", "、"]), breaks=st.booleans(),
+                 zero=st.sampled_from(["0", "-", "—", "无", "/"]), extra_column=st.booleans(), extra_row=st.booleans(),
+                 title_lines=st.sampled_from([1, 2]), signature=st.booleans()),
+       st.sampled_from(["2021", "2019"]))
+def test_any_mix_of_office_habits_reads_back_the_same(style, format_id):
+    report = full_2021() if format_id == "2021" else load_example()
+    with tempfile.TemporaryDirectory() as folder:
+        read, document = read_docx(build(report, Path(folder) / "r.docx", style))
+    assert document == []
+    assert (read.agency, read.year, read.format_id) == (report.agency, report.year, format_id)
+    assert read.values == report.values and read.prose == report.prose and not read.invalid
