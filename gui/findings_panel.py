@@ -88,12 +88,14 @@ class FindingsPanel(QDockWidget):
         self.setWidget(body)
         self._icons = {s: severity_icon(s) for s in SEVERITIES}
         self.findings: list[Finding] = []
+        self._shown = False
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Replace the list (errors, then warnings, then hints; the engine's order within each)."""
         ordered = sorted(findings, key=lambda f: SEVERITIES.index(f.severity))
-        if ordered == self.findings:
+        if self._shown and ordered == self.findings:
             return
+        self._shown = True
         self.findings = ordered
         self.list.clear()
         for finding in ordered:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,6 +30,7 @@ from model.report import Report
 from model.rules import SEVERITIES, Finding
 
 APP_NAME = "年报助手"
+WIDE = 1500  # pixels: table 三 and the 校验结果 panel side by side
 INFO = "info"
 
 
@@ -66,8 +67,6 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self.findings_panel = FindingsPanel(self)
         self.findings_panel.findingActivated.connect(self.show_finding)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_panel)
-        self.resizeDocks([self.findings_panel], [310], Qt.Orientation.Horizontal)
         self._build_status()
         self._build_menus()
         self.document.findingsChanged.connect(self._findings_changed)
@@ -78,6 +77,7 @@ class MainWindow(QMainWindow):
         self._findings_changed()
         self._update_title()
         self._initial_size()
+        self.place_findings()
         geometry = self.files.settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -89,6 +89,15 @@ class MainWindow(QMainWindow):
         if screen is not None and screen.width() > 0:
             width, height = min(width, int(screen.width() * 0.92)), min(height, int(screen.height() * 0.92))
         self.resize(width, height)
+
+    def place_findings(self) -> None:
+        """On the right beside the widest table; below it on a narrow screen (1366×768 laptops)."""
+        if self.width() >= WIDE:
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.findings_panel)
+            self.resizeDocks([self.findings_panel], [310], Qt.Orientation.Horizontal)
+        else:
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_panel)
+            self.resizeDocks([self.findings_panel], [150], Qt.Orientation.Vertical)
 
     def _build_pages(self) -> None:
         self.nav = QListWidget()
@@ -128,8 +137,7 @@ class MainWindow(QMainWindow):
 
                 page = TablePage(self.document, key)
                 page.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-                page.view.scrollToTop()  # built before it had its size: show the form from its header
-                page.view.horizontalScrollBar().setValue(0)
+                QTimer.singleShot(0, lambda view=page.view: _scroll_home(view))
             else:
                 page = ProsePage(self.document, key)
             index = self.keys.index(key)
@@ -381,6 +389,12 @@ class MainWindow(QMainWindow):
         if path:
             event.acceptProposedAction()
             self.files.open_path(path)
+
+
+def _scroll_home(view: QWidget) -> None:
+    """A grid built before it had its size scrolled to its first cell: show the form from its header."""
+    view.verticalScrollBar().setValue(0)  # type: ignore[attr-defined]
+    view.horizontalScrollBar().setValue(0)  # type: ignore[attr-defined]
 
 
 ABOUT = ("<h3>年报助手 nianbao</h3>"

@@ -90,6 +90,7 @@ def run_smoke(folder: Path, file: str | None = None) -> int:
             window.autosave.close()
             return 2
         window.resize(1600, 1000)
+        window.place_findings()
         window.show()
         settle()
         try:

@@ -201,3 +201,18 @@ def test_new_report_dialog_picks_the_format_from_the_year(qtbot):
     answer = dialog.result_report()
     assert (answer.year, answer.agency, answer.level, answer.format_id) == (2024, "某某市某某局", "设区的市政府", "2021")
     assert "2021" in dialog.format.text()
+
+
+def test_a_report_without_findings_says_so_from_the_start(window):
+    assert window.findings_panel.findings == []
+    assert window.findings_panel.list.count() == 1 and "未发现问题" in window.findings_panel.list.item(0).text()
+
+
+def test_the_findings_panel_sits_below_the_table_on_a_narrow_screen(window):
+    panel = window.findings_panel
+    window.resize(1200, 700)
+    window.place_findings()
+    assert window.dockWidgetArea(panel) == Qt.DockWidgetArea.BottomDockWidgetArea
+    window.resize(1600, 1000)
+    window.place_findings()
+    assert window.dockWidgetArea(panel) == Qt.DockWidgetArea.RightDockWidgetArea
