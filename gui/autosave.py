@@ -132,4 +132,10 @@ def orphans(folder: Path | None = None) -> list[Recovery]:
         except (OSError, ValueError, KeyError, TypeError, draft.DraftError):
             file.unlink(missing_ok=True)  # a damaged recovery file helps nobody
             lock.unlock()
+    for stale in folder.glob("*.lock"):  # sessions that crashed before anything needed saving
+        if not stale.with_suffix(".json").exists():
+            lock = QLockFile(str(stale))
+            lock.setStaleLockTime(0)
+            if lock.tryLock(0):
+                lock.unlock()
     return found

@@ -76,6 +76,21 @@ def test_after_kill_9_the_next_start_offers_and_restores_the_autosaved_report(qt
     assert report.prose["s5"] == "崩溃前写下的问题和改进措施"
     assert window.isWindowModified() and window.document.path is None
     assert not left[0].exists()  # taken over: the dead session's file is gone
+    assert not list(recovery.glob(f"{child.pid}-*"))  # and its lock
+
+
+def test_locks_of_crashed_sessions_with_nothing_to_recover_are_cleared(recovery):
+    from PySide6.QtCore import QLockFile, QSysInfo
+
+    recovery.mkdir(parents=True, exist_ok=True)
+    live = QLockFile(str(recovery / "1-1.lock"))
+    assert live.tryLock(0)
+    dead = recovery / "2-2.lock"
+    dead.write_text(f"999999999\npython3\n{QSysInfo.machineHostName()}\n", encoding="utf-8")  # no such process
+    assert orphans(recovery) == []
+    assert (recovery / "1-1.lock").exists()  # a running session keeps its lock
+    assert not dead.exists()
+    live.unlock()
 
 
 def test_autosave_writes_shortly_after_a_change_and_removes_the_file_on_save(qtbot, recovery, example, tmp_path):
