@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from lxml import etree
 
@@ -45,7 +45,7 @@ def parser() -> etree.XMLParser:
                            dtd_validation=False)
 
 
-def read_body(path: str | Path) -> list[Block]:
+def read_body(path: str | os.PathLike[str]) -> list[Block]:
     """Paragraphs and tables of the main document part (the package must have been checked first)."""
     with zipfile.ZipFile(path) as archive:
         data = archive.read(DOCUMENT_PART)

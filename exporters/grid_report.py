@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from exporters.grid_match import Grid, TableRead, format_vote, identify, pad, read_table
@@ -23,7 +24,7 @@ class GridReading:
     tables: list[str] = field(default_factory=list)
 
 
-def _join_continuations(grids: list[Grid]) -> list[tuple[Grid, tuple[str, dict[str, float]]]]:
+def _join_continuations(grids: Sequence[Grid]) -> list[tuple[Grid, tuple[str, dict[str, float]]]]:
     """Identified grids; a table broken into several (across pages, by hand) is joined back into one."""
     out: list[tuple[Grid, tuple[str, dict[str, float]]]] = []
     previous_width = -1
@@ -33,7 +34,7 @@ def _join_continuations(grids: list[Grid]) -> list[tuple[Grid, tuple[str, dict[s
         found = identify(rows)
         same = found is not None and out and out[-1][1][0] == found[0] and previous_width >= 0
         if (found is None and out and width == previous_width and width > 0) or same:
-            out[-1] = (list(out[-1][0]) + rows, out[-1][1])
+            out[-1] = ([*out[-1][0], *rows], out[-1][1])
             continue
         if found is not None:
             out.append((rows, found))
@@ -55,7 +56,7 @@ def choose_format(votes: dict[str, str | None], year: int | None) -> str:
     return by_year or "2021"
 
 
-def read_grids(grids: list[Grid], year: int | None) -> GridReading:
+def read_grids(grids: Sequence[Grid], year: int | None) -> GridReading:
     """Find tables 二, 三, 四 among the grids, settle the format and read every value cell's text."""
     found = _join_continuations(grids)
     tables: dict[str, tuple[Grid, dict[str, float]]] = {}
