@@ -63,9 +63,13 @@ def _anchor(wb: Any) -> tuple[dict[str, Any], list[tuple[str, ...]]] | None:
 
 
 def _cell(wb: Any, sheet: str, coordinate: str) -> Any:
+    """The value at a place the anchor names; None where the place does not exist (a tampered anchor)."""
     if sheet not in wb.sheetnames:
         return None
-    return wb[sheet][coordinate].value
+    try:
+        return wb[sheet][coordinate].value
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        return None
 
 
 def _text(value: Any) -> str:

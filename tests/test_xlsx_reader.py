@@ -152,3 +152,18 @@ def test_the_writer_anchor_is_used_not_the_labels(tmp_path):
     book.save(path)
     report, document = read_any(path)
     assert document == [] and report.values == full_2021().values
+
+
+def test_a_tampered_anchor_does_not_break_the_reader(tmp_path):
+    path = exported(tmp_path)
+    book = load_workbook(path)
+    cells = book["_cells"]
+    for row in cells.iter_rows(min_row=2):
+        if row[0].value == "t3.new.natural":
+            row[2].value = "not a cell"
+        if row[0].value == "t3.new.business":
+            row[1].value = "没有这张表"
+    book.save(path)
+    report, document = read_any(path)
+    assert "t3.new.natural" not in report.values and "t3.new.business" not in report.values
+    assert report.values["t3.new.legal"] == 1
