@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from exporters.grid_match import Grid, TableRead, format_vote, identify, pad, read_table
+from exporters.grid_match import Grid, TableRead, format_vote, identify, pad, read_table, spec_cells
 from model.formats import format_for_year, load_format
 from model.report import Report
 from model.rules import Finding
@@ -90,8 +90,10 @@ def _table_findings(read: TableRead, vote: str | None, format_name: str) -> list
     for note, cells in read.notes:
         out.append(Finding(MIXED, "warning", f"{table.short}：{note}", cells))
     for hit in read.approximate:
+        cells = tuple(c.cell_id for c in spec_cells(read.format_id, read.table_key)
+                      if c.row_label == hit.label.text or hit.label.text in c.path)
         out.append(Finding(LABEL, "warning",
-                           f"{table.short}中的“{_shown(hit.printed)}”与官方格式不一致，应为“{hit.label.text}”"))
+                           f"{table.short}中的“{_shown(hit.printed)}”与官方格式不一致，应为“{hit.label.text}”", cells))
     return out
 
 

@@ -129,6 +129,10 @@ def test_misprinted_labels_in_a_2021_report(tmp_path):
     for printed, official in labels.items():
         assert f"“{official}”" in messages and f"“{printed}”" in messages
     assert len(found["FMT-LABEL"]) == 3
+    _, document = read_docx(tmp_path / "labels.docx")
+    marked = {f.message.split("应为")[1]: f.cells for f in document}
+    assert marked["“现行有效件数”"] == ("t2.regulations.valid", "t2.normative.valid")
+    assert marked["“行政规范性文件”"] == ("t2.normative.issued", "t2.normative.repealed", "t2.normative.valid")
 
 
 def test_a_town_with_regulations(tmp_path):
