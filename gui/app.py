@@ -58,7 +58,7 @@ def application(qt_args: list[str] | None = None) -> QApplication:
         font = QFont(family)
         font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
         app.setFont(font)
-    from gui.main_window import app_icon
+    from gui.menus import app_icon
 
     app.setWindowIcon(app_icon())
     app.setProperty("nianbao_ready", True)

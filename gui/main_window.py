@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui import exports
 from gui.autosave import Autosave, Recovery
 from gui.dialogs import Dialogs
 from gui.document import ReportDocument
 from gui.files import Files, default_year, readable
 from gui.findings_panel import SEVERITY_COLOURS, FindingsPanel, ok_icon, severity_icon
 from gui.info_page import InfoPage
+from gui.menus import Menus, app_icon
 from gui.prose_page import ProsePage
 from model.engine import cell_marks, counts
 from model.report import Report
@@ -68,7 +68,9 @@ class MainWindow(QMainWindow):
         self.findings_panel = FindingsPanel(self)
         self.findings_panel.findingActivated.connect(self.show_finding)
         self._build_status()
-        self._build_menus()
+        self.menus = Menus(self)
+        self.actions = self.menus.actions
+        self.recent_menu = self.menus.recent
         self.document.findingsChanged.connect(self._findings_changed)
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.changed.connect(self._update_title)
@@ -173,82 +175,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(box)
         self.autosave.saved.connect(lambda when: self.autosave_label.setText(f"已自动保存 {when}"))
 
-    def _action(self, menu, text: str, slot, shortcut=None, name: str = "") -> QAction:  # type: ignore[no-untyped-def]
-        action = menu.addAction(text)
-        action.triggered.connect(lambda _checked=False: slot())
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        self.actions[name or text] = action
-        return action
-
-    def _build_menus(self) -> None:
-        self.actions: dict[str, QAction] = {}
-        files = self.files
-        menu = self.menuBar().addMenu("文件(&F)")
-        self._action(menu, "新建…", files.new, QKeySequence.StandardKey.New, "新建")
-        self._action(menu, "打开…", files.open_dialog, QKeySequence.StandardKey.Open, "打开")
-        self._action(menu, "保存", files.save, QKeySequence.StandardKey.Save, "保存")
-        self._action(menu, "另存为…", files.save_as, QKeySequence("Ctrl+Shift+S"), "另存为")
-        self.recent_menu = menu.addMenu("最近打开")
-        self.recent_menu.aboutToShow.connect(self.recent_actions)
-        self.recent_changed()
-        menu.addSeparator()
-        self._action(menu, "打开示例报告", files.open_example)
-        self._action(menu, "导入上年报告…", files.import_previous, name="导入上年报告")
-        menu.addSeparator()
-        for kind, label in (("docx", "导出 Word…"), ("xlsx", "导出 Excel…")):
-            action = self._action(menu, label, lambda k=kind: exports.run_export(self, [k]), name=label.rstrip("…"))
-            action.setEnabled(exports.available(kind))
-        every = self._action(menu, "全部导出…", lambda: exports.run_export(self, list(exports.WRITERS)), name="全部导出")
-        every.setEnabled(any(exports.available(k) for k in exports.WRITERS))
-        menu.addSeparator()
-        self._action(menu, "退出", self.close, QKeySequence("Ctrl+Q"), "退出")
-
-        edit = self.menuBar().addMenu("编辑(&E)")
-        undo = self.document.undo_stack.createUndoAction(self, "撤销")
-        undo.setShortcuts([QKeySequence.StandardKey.Undo])
-        redo = self.document.undo_stack.createRedoAction(self, "重做")
-        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit.addAction(undo)
-        edit.addAction(redo)
-        self.actions.update({"撤销": undo, "重做": redo})
-        edit.addSeparator()
-        for name, key in (("剪切", QKeySequence.StandardKey.Cut), ("复制", QKeySequence.StandardKey.Copy),
-                          ("粘贴", QKeySequence.StandardKey.Paste)):
-            self._action(edit, name, lambda n=name: self._clipboard(n), key)
-        self._action(edit, "清除内容", lambda: self._clipboard("清除"), name="清除")
-        edit.addSeparator()
-        self._action(edit, "下一个问题", lambda: self.step_finding(1), QKeySequence("F8"))
-        self._action(edit, "上一个问题", lambda: self.step_finding(-1), QKeySequence("Shift+F8"))
-
-        view = self.menuBar().addMenu("查看(&V)")
-        toggle = self.findings_panel.toggleViewAction()
-        toggle.setText("校验结果面板")
-        view.addAction(toggle)
-        view.addSeparator()
-        for row, key in enumerate(self.keys):
-            self._action(view, self.nav.item(row).text(), lambda k=key: self.show_page(k),
-                         QKeySequence(f"Ctrl+{row + 1}"), f"page:{key}")
-
-        help_menu = self.menuBar().addMenu("帮助(&H)")
-        self._action(help_menu, "关于年报助手", lambda: self.dialogs.about(self, ABOUT), name="关于")
-
     def recent_changed(self) -> None:
-        """The list changed: the menu is rebuilt when next shown (never inside one of its own actions)."""
-        if hasattr(self, "recent_menu"):
-            self.recent_menu.setEnabled(bool(self.files.recent()))
-            self._recent_dirty = True
+        if hasattr(self, "menus"):
+            self.menus.recent_changed()
 
     def recent_actions(self) -> list[QAction]:
-        """The 最近打开 entries, rebuilt if the list changed."""
-        if getattr(self, "_recent_dirty", True):
-            self._recent_dirty = False
-            self.recent_menu.clear()
-            for index, path in enumerate(self.files.recent(), 1):
-                action = self.recent_menu.addAction(f"&{index} {Path(path).name}")
-                action.setToolTip(path)
-                action.triggered.connect(lambda _c=False, p=path: self.files.open_path(p))
-        return self.recent_menu.actions()
+        return self.menus.recent_actions()
 
     # ---- state ---------------------------------------------------------------------------------
     def show_report(self, report: Report, path: str | None, found: list[Finding] | tuple[Finding, ...] = (),
@@ -335,16 +267,6 @@ class MainWindow(QMainWindow):
         elif key == INFO:
             page.format.setFocus()  # type: ignore[attr-defined]
 
-    def _clipboard(self, what: str) -> None:
-        """编辑 menu's 剪切/复制/粘贴/清除 on the current page (keys in an editor reach the editor first)."""
-        page = self.page(self.current_page())
-        target = page.editor if isinstance(page, ProsePage) else page
-        method = {"剪切": "cut", "复制": "copy", "粘贴": "paste", "清除": "clear_selection"}[what]
-        if isinstance(page, ProsePage) and what == "清除":
-            page.editor.textCursor().removeSelectedText()
-        elif hasattr(target, method):
-            getattr(target, method)()
-
     def step_finding(self, step: int) -> None:
         panel = self.findings_panel
         if not panel.findings:
@@ -395,25 +317,3 @@ def _scroll_home(view: QWidget) -> None:
     """A grid built before it had its size scrolled to its first cell: show the form from its header."""
     view.verticalScrollBar().setValue(0)  # type: ignore[attr-defined]
     view.horizontalScrollBar().setValue(0)  # type: ignore[attr-defined]
-
-
-ABOUT = ("<h3>年报助手 nianbao</h3>"
-         "<p>政府信息公开工作年度报告填报助手：按官方格式填写表二、表三、表四，自动计算总计，"
-         "实时核对勾稽关系，导出 Word 和 Excel。</p>"
-         "<p>支持 2021 年格式（国办公开办函〔2021〕30号）和 2019 年试行格式（国办公开办函〔2019〕60号）。</p>"
-         "<p>本程序不联网，报告只保存在本机。</p>")
-
-
-def app_icon():  # type: ignore[no-untyped-def]
-    """The app's icon (a red 年), from resources."""
-    from importlib import resources
-
-    from PySide6.QtGui import QIcon
-
-    icon = QIcon()
-    folder = resources.files("resources")
-    for name in ("nianbao.png", "nianbao.svg"):
-        item = folder.joinpath(name)
-        if item.is_file():
-            icon.addFile(str(item))
-    return icon

@@ -216,3 +216,16 @@ def test_the_findings_panel_sits_below_the_table_on_a_narrow_screen(window):
     window.resize(1600, 1000)
     window.place_findings()
     assert window.dockWidgetArea(panel) == Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def test_edit_menu_copy_and_clear_act_on_the_current_page(window):
+    from PySide6.QtWidgets import QApplication
+
+    page = window.show_page("s6")
+    page.editor.selectAll()
+    window.actions["复制"].trigger()
+    assert QApplication.clipboard().text() == window.document.report.prose["s6"]
+    window.actions["清除"].trigger()
+    assert window.document.report.prose["s6"] == ""
+    window.actions["撤销"].trigger()
+    assert window.document.report.prose["s6"] == "无。"

@@ -1,0 +1,132 @@
+"""The menu bar — 文件, 编辑, 查看, 帮助 — with every action named, so tests can trigger them; the app icon."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from gui import exports
+
+ABOUT = ("<h3>年报助手 nianbao</h3>"
+         "<p>政府信息公开工作年度报告填报助手：按官方格式填写表二、表三、表四，自动计算总计，"
+         "实时核对勾稽关系，导出 Word 和 Excel。</p>"
+         "<p>支持 2021 年格式（国办公开办函〔2021〕30号）和 2019 年试行格式（国办公开办函〔2019〕60号）。</p>"
+         "<p>本程序不联网，报告只保存在本机。</p>")
+CLIPBOARD = {"剪切": "cut", "复制": "copy", "粘贴": "paste", "清除": "clear_selection"}
+
+
+class Menus:
+    """Builds the window's menus; ``actions`` by name (新建, 打开, 保存, 撤销, page:t3, …)."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        self._recent_dirty = True
+        bar = window.menuBar()
+        self._file(bar.addMenu("文件(&F)"))
+        self._edit(bar.addMenu("编辑(&E)"))
+        self._view(bar.addMenu("查看(&V)"))
+        help_menu = bar.addMenu("帮助(&H)")
+        self.add(help_menu, "关于年报助手", lambda: window.dialogs.about(window, ABOUT), name="关于")
+
+    def add(self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: Any = None,
+            name: str = "") -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.actions[name or text] = action
+        return action
+
+    def _file(self, menu: QMenu) -> None:
+        window, files = self.window, self.window.files
+        self.add(menu, "新建…", files.new, QKeySequence.StandardKey.New, "新建")
+        self.add(menu, "打开…", files.open_dialog, QKeySequence.StandardKey.Open, "打开")
+        self.add(menu, "保存", files.save, QKeySequence.StandardKey.Save, "保存")
+        self.add(menu, "另存为…", files.save_as, QKeySequence("Ctrl+Shift+S"), "另存为")
+        self.recent = menu.addMenu("最近打开")
+        self.recent.aboutToShow.connect(self.recent_actions)
+        self.recent_changed()
+        menu.addSeparator()
+        self.add(menu, "打开示例报告", files.open_example)
+        self.add(menu, "导入上年报告…", files.import_previous, name="导入上年报告")
+        menu.addSeparator()
+        for kind, label in (("docx", "导出 Word…"), ("xlsx", "导出 Excel…")):
+            action = self.add(menu, label, lambda k=kind: exports.run_export(window, [k]), name=label.rstrip("…"))
+            action.setEnabled(exports.available(kind))
+        every = self.add(menu, "全部导出…", lambda: exports.run_export(window, list(exports.WRITERS)), name="全部导出")
+        every.setEnabled(any(exports.available(k) for k in exports.WRITERS))
+        menu.addSeparator()
+        self.add(menu, "退出", window.close, QKeySequence("Ctrl+Q"), "退出")
+
+    def _edit(self, menu: QMenu) -> None:
+        window = self.window
+        undo = window.document.undo_stack.createUndoAction(window, "撤销")
+        undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        redo = window.document.undo_stack.createRedoAction(window, "重做")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        menu.addAction(undo)
+        menu.addAction(redo)
+        self.actions.update({"撤销": undo, "重做": redo})
+        menu.addSeparator()
+        for name, key in (("剪切", QKeySequence.StandardKey.Cut), ("复制", QKeySequence.StandardKey.Copy),
+                          ("粘贴", QKeySequence.StandardKey.Paste)):
+            self.add(menu, name, lambda n=name: self.clipboard(n), key)
+        self.add(menu, "清除内容", lambda: self.clipboard("清除"), name="清除")
+        menu.addSeparator()
+        self.add(menu, "下一个问题", lambda: window.step_finding(1), QKeySequence("F8"))
+        self.add(menu, "上一个问题", lambda: window.step_finding(-1), QKeySequence("Shift+F8"))
+
+    def _view(self, menu: QMenu) -> None:
+        window = self.window
+        toggle = window.findings_panel.toggleViewAction()
+        toggle.setText("校验结果面板")
+        menu.addAction(toggle)
+        menu.addSeparator()
+        for row, key in enumerate(window.keys):
+            self.add(menu, window.nav.item(row).text(), lambda k=key: window.show_page(k),
+                     QKeySequence(f"Ctrl+{row + 1}"), f"page:{key}")
+
+    def clipboard(self, what: str) -> None:
+        """剪切/复制/粘贴/清除 on the current page (keys in an editor or the grid reach it first)."""
+        page = self.window.page(self.window.current_page())
+        editor = getattr(page, "editor", None)  # a prose page
+        if editor is not None and what == "清除":
+            editor.textCursor().removeSelectedText()
+            return
+        method = getattr(editor if editor is not None else page, CLIPBOARD[what], None)
+        if method is not None:
+            method()
+
+    def recent_changed(self) -> None:
+        """The list changed: the menu is rebuilt when next shown (never inside one of its own actions)."""
+        self.recent.setEnabled(bool(self.window.files.recent()))
+        self._recent_dirty = True
+
+    def recent_actions(self) -> list[QAction]:
+        """The 最近打开 entries, rebuilt if the list changed."""
+        if self._recent_dirty:
+            self._recent_dirty = False
+            self.recent.clear()
+            for index, path in enumerate(self.window.files.recent(), 1):
+                action = self.recent.addAction(f"&{index} {Path(path).name}")
+                action.setToolTip(path)
+                action.triggered.connect(lambda _c=False, p=path: self.window.files.open_path(p))
+        return self.recent.actions()
+
+
+def app_icon() -> QIcon:
+    """The app's icon (a red 年), from resources."""
+    from importlib import resources
+
+    icon = QIcon()
+    folder = resources.files("resources")
+    for name in ("nianbao.png", "nianbao.svg"):
+        item = folder.joinpath(name)
+        if item.is_file():
+            icon.addFile(str(item))
+    return icon
