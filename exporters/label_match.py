@@ -12,7 +12,8 @@ from model.formats import TableSpec, load_format
 from model.values import ZERO_WORDS
 
 MIN_RATIO = 0.795  # difflib ratio from which a misprinted label is still taken for the official one
-NOTE_RATIO = 0.9  # a label that differs only by a trailing note in brackets
+NOTE_RATIO = 0.9  # a label that differs only by a trailing note in brackets, or by a variant character
+_VARIANTS = str.maketrans("它帐", "他账")  # common variant characters (「其它」 for 「其他」)
 
 _QUOTES = str.maketrans({c: '"' for c in "“”„‟″〝〞＂「」『』"} | {c: "'" for c in "‘’‚‛′"})
 _SPACE = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
@@ -103,9 +104,9 @@ def match(format_id: str, table_key: str, printed: str) -> Hit | None:
     key = canon(printed)
     if key in labels:
         return Hit(labels[key], printed, 1.0)
-    bare = _NOTE.sub("", key)
+    bare = _NOTE.sub("", key).translate(_VARIANTS)
     for official_key, label in labels.items():
-        if bare and (bare == _NOTE.sub("", official_key)):
+        if bare and (bare == _NOTE.sub("", official_key).translate(_VARIANTS)):
             return Hit(label, printed, NOTE_RATIO)
     best: tuple[float, Label] | None = None
     matcher = difflib.SequenceMatcher(autojunk=False)

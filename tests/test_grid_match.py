@@ -48,6 +48,7 @@ def test_loose_variants_are_the_official_label(printed, official):
 @pytest.mark.parametrize(("printed", "official", "key"), [
     ("2.其他法律行政止公开", "2.其他法律行政法规禁止公开", "t3"), ("现行有效件", "现行有效件数", "t2"),
     ("规范性文件", "行政规范性文件", "t2"), ("（二）部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "t3"),
+    ("其它", "其他", "t3"), ("3、其它", "3.其他", "t3"),
 ])
 def test_misprinted_labels_match_approximately(printed, official, key):
     hit = match("2021", key, printed)
