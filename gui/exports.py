@@ -54,6 +54,10 @@ def export(report: Report, kinds: list[str], folder: Path) -> tuple[list[Path], 
         except OSError as exc:
             problems.append(f"无法写入“{target.name}”：{exc.strerror or exc}（文件是否正在 Word/WPS 中打开？）")
             continue
+        except Exception as exc:  # noqa: BLE001 - a fault in one exporter must not lose the report or the others
+            problems.append(f"导出 {WRITERS[kind][3]} 时出错（{type(exc).__name__}: {exc}），请把报告草稿发给技术支持")
+            target.unlink(missing_ok=True)
+            continue
         written.append(target)
     return written, problems
 

@@ -296,3 +296,16 @@ def test_import_of_last_years_published_word_report(qtbot, seam, example, tmp_pa
     rule = next(r for r in report.fmt.rules if r.kind == "carry")
     last = f"{rule.params['table']}.{rule.params['last_row']}.total"
     assert report.value(f"{rule.params['table']}.{rule.params['this_row']}.total") == example.effective(last)
+
+
+def test_a_failing_exporter_is_reported_and_the_others_still_run(monkeypatch, tmp_path, example):
+    def broken(report, path):  # type: ignore[no-untyped-def]
+        raise ValueError("坏了")
+
+    def fine(report, path):  # type: ignore[no-untyped-def]
+        path.write_bytes(b"ok")
+
+    monkeypatch.setattr(exports, "writer", lambda kind: broken if kind == "docx" else fine)
+    written, problems = exports.export(example, ["docx", "xlsx"], tmp_path)
+    assert [p.suffix for p in written] == [".xlsx"]
+    assert len(problems) == 1 and "Word" in problems[0] and "坏了" in problems[0]
