@@ -100,6 +100,7 @@ class SpecCell:
     cell_id: str
     row_label: str | None  # the official label naming its row; None for rows without labels (table 四)
     path: tuple[str, ...]
+    col: int  # grid column in the format
 
 
 @cache
@@ -118,7 +119,8 @@ def spec_cells(format_id: str, table_key: str) -> tuple[SpecCell, ...]:
         for cell in row.cells:
             if cell.cell_id is not None:
                 hit = lay.row_hit.get(cell.row) if lay.kinds[cell.row] == "data" else None
-                out.append(SpecCell(cell.cell_id, hit.label.text if hit else None, lay.path(cell.row, cell.col)))
+                out.append(SpecCell(cell.cell_id, hit.label.text if hit else None, lay.path(cell.row, cell.col),
+                                    cell.col))
     return tuple(out)
 
 
@@ -171,7 +173,8 @@ def read_table(grid: Grid, format_id: str, table_key: str) -> TableRead:
             named.setdefault(lay.row_hit[index].label.text, index)
     extra, notes = _fallback_rows(lay, named, format_id, table_key)
     unnamed = _unnamed_rows(lay, rows)
-    texts: dict[str, str] = {}
+    located: dict[str, tuple[int, int]] = {}
+    pending: list[tuple[SpecCell, int]] = []
     unnamed_keys: list[str] = []
     for cell in spec_cells(format_id, table_key):
         if cell.row_label is None:
@@ -185,10 +188,54 @@ def read_table(grid: Grid, format_id: str, table_key: str) -> TableRead:
         if row is None:
             continue
         col = _column(lay, rows, row, cell.path)
-        if col is not None:
-            texts[cell.cell_id] = rows[row][col]
-    approximate = _approximate(lay)
-    return TableRead(format_id, table_key, texts, approximate, notes)
+        if col is None:
+            pending.append((cell, row))
+        else:
+            located[cell.cell_id] = (row, col)
+    guessed = _beside_neighbours(lay, rows, pending, located, format_id, table_key)
+    texts = {cell_id: rows[row][col] for cell_id, (row, col) in located.items()}
+    return TableRead(format_id, table_key, texts, _approximate(lay) + guessed, notes)
+
+
+def _beside_neighbours(lay: Layout, rows: list[list[str]], pending: list[tuple[SpecCell, int]],
+                       located: dict[str, tuple[int, int]], format_id: str, table_key: str) -> list[Hit]:
+    """Columns whose header is printed past recognition (「合计」 for 「总计」), placed next to recognised
+    neighbours of the same row; each such header is reported as a misprinted label."""
+    spec = {c.cell_id: c for c in spec_cells(format_id, table_key)}
+    labels = inventory(format_id, table_key).labels
+    columns = {c.path[-1] for c in spec.values() if c.path}
+    hits: dict[str, Hit] = {}
+    progress = True
+    while pending and progress:
+        progress = False
+        for cell, row in list(pending):
+            taken = {col for r, col in located.values() if r == row}
+            for other_id, (other_row, other_col) in list(located.items()):
+                other = spec[other_id]
+                if other_row != row or abs(other.col - cell.col) != 1 or \
+                        other_id.rsplit(".", 1)[0] != cell.cell_id.rsplit(".", 1)[0]:
+                    continue
+                col = other_col + cell.col - other.col
+                printed = _unknown_header(lay, rows, row, col, columns)
+                if col in taken or printed is None or canon(cell.path[-1]) not in labels:
+                    continue
+                located[cell.cell_id] = (row, col)
+                hits.setdefault(canon(printed), Hit(labels[canon(cell.path[-1])], printed, 0.5))
+                pending.remove((cell, row))
+                progress = True
+                break
+    return list(hits.values())
+
+
+def _unknown_header(lay: Layout, rows: list[list[str]], row: int, col: int, columns: set[str]) -> str | None:
+    """The header printed over a grid column when none of it is recognised as a column's label; else None."""
+    if not 0 <= col < len(rows[row]) or lay.hits[row][col] is not None:
+        return None
+    group = lay.groups.get(row, [])
+    if any(hit is not None and hit.label.text in columns for hit in (lay.hits[r][col] for r in group)):
+        return None
+    unknown = [rows[r][col] for r in group if rows[r][col].strip() and lay.hits[r][col] is None]
+    return unknown[-1] if unknown else None
 
 
 def _unnamed_rows(lay: Layout, rows: list[list[str]]) -> list[int]:

@@ -185,3 +185,24 @@ def test_loosely_printed_labels_and_extra_blank_lines_read_the_same(data):
         grid.insert(at, [""] * len(grid[0]))
     read = read_table(grid, "2021", key)
     assert read.texts == exact and not read.approximate
+
+
+@pytest.mark.parametrize(("key", "official", "printed", "cell_id"), [
+    ("t3", "总计", "合计", "t3.new.total"), ("t4", "总计", "合计", "t4.cases.after_total"),
+    ("t3", "法律服务机构", "律师事务所", "t3.next.legal"), ("t2", "本年废止件数", "废止", "t2.normative.repealed"),
+])
+def test_a_column_header_printed_past_recognition_is_placed_beside_its_neighbours(key, official, printed, cell_id):
+    report = full_2021()
+    exact = read_table(render(report, key), "2021", key)
+    read = read_table(render(report, key, labels={official: printed}), "2021", key)
+    assert read.texts == exact.texts and cell_id in read.texts
+    assert [(h.printed, h.label.text) for h in read.approximate] == [(printed, official)]
+
+
+def test_an_unknown_column_is_not_guessed_without_a_header():
+    report = full_2021()
+    grid = render(report, "t3")
+    for row in grid:
+        row[9] = ""  # the 总计 column printed without any header or figures
+    read = read_table(grid, "2021", "t3")
+    assert "t3.new.total" not in read.texts and not read.approximate
