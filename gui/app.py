@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,8 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument("-platform", "--platform", dest="platform", help="Qt 平台插件，如 offscreen")
     options, rest = parser.parse_known_args(argv)
     qt_args = list(rest)
+    if options.smoke and not options.platform and not os.environ.get("QT_QPA_PLATFORM"):
+        options.platform = "offscreen"  # smoke runs never need a screen
     if options.platform:
         qt_args += ["-platform", options.platform]
     return options, qt_args

@@ -58,6 +58,12 @@ def test_smoke_with_an_unreadable_file_fails_with_a_message(tmp_path):
     assert done.returncode == 2 and "坏.nianbao" in done.stderr
 
 
+def test_smoke_needs_no_platform_argument(monkeypatch):
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    options, qt_args = parse(["--smoke", "out"])
+    assert options.platform == "offscreen" and qt_args == ["-platform", "offscreen"]
+
+
 @pytest.mark.parametrize(("argv", "expected"), [
     (["--smoke", "out", "a.nianbao", "-platform", "offscreen"], ("out", "a.nianbao", "offscreen", False)),
     (["-platform", "offscreen", "--example"], (None, None, "offscreen", True)),
