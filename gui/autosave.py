@@ -90,7 +90,11 @@ class Autosave(QObject):
         data = {"nianbao": "recovery", "version": 1, "source": str(self.document.path or ""),
                 "saved_at": time.strftime("%Y-%m-%d %H:%M:%S", now),
                 "draft": draft.report_to_dict(self.document.report)}
-        _write_atomic(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        try:
+            _write_atomic(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        except OSError:
+            self.latest.start()  # a full disk or a virus scanner holding the file: try again shortly
+            return
         self.writes += 1
         self.saved.emit(time.strftime("%H:%M:%S", now))
 

@@ -173,3 +173,16 @@ def test_a_restored_draft_keeps_its_file_and_a_damaged_recovery_is_dropped(qtbot
     qtbot.addWidget(window, before_close_func=lambda w: (w.document.undo_stack.setClean(), w.autosave.close()))
     assert window.document.path == str(path) and window.isWindowModified()
     assert window.windowTitle().startswith("原稿.nianbao")
+
+
+def test_a_failed_autosave_is_retried(qtbot, recovery, example, monkeypatch):
+    from gui import autosave as module
+
+    window = make_window(qtbot, example)
+    window.document.set_cells({"t3.new.natural": "30"})
+    real = module._write_atomic
+    monkeypatch.setattr(module, "_write_atomic", lambda target, data: (_ for _ in ()).throw(OSError("busy")))
+    window.autosave.save_now()
+    assert window.autosave.writes == 0 and window.autosave.latest.isActive()
+    monkeypatch.setattr(module, "_write_atomic", real)
+    qtbot.waitUntil(window.autosave.file.exists, timeout=10_000)
