@@ -6,8 +6,9 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from model.formats import Format
+from model.formats import Format, load_format
 from model.report import Contact
 
 _HAN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
@@ -77,8 +78,13 @@ def heading_key(text: str, fmt: Format) -> str | None:
     core = flat(_NUMBER.sub("", text))
     if not core or len(core) > 30:
         return None
+    return _heading_key(core, fmt.id)
+
+
+@lru_cache(maxsize=4096)
+def _heading_key(core: str, format_id: str) -> str | None:
     best: tuple[float, str] | None = None
-    for section in fmt.sections:
+    for section in load_format(format_id).sections:
         title = flat(section.title)
         ratio = 1.0 if core == title else difflib.SequenceMatcher(None, core, title).ratio()
         if ratio >= HEADING_RATIO and (best is None or ratio > best[0]):
