@@ -181,6 +181,21 @@ for key in "${REG_KEYS[@]}"; do
     if regq "$key" >/dev/null; then fail "left behind: registry key $key"; fi
 done
 echo "   nothing left: install folder, shortcuts, uninstall entry, file association"
+
+step "Windows: install into a folder with other files (/D=), uninstall keeps them"
+BUSY="$WINEPREFIX/drive_c/busy"
+mkdir -p "$BUSY/lib" && echo keep > "$BUSY/lib/keep.txt" && echo keep > "$BUSY/other.txt"
+# /D= must reach the installer unquoted, as cmd passes it (wine would quote it as one argument).
+cp "$INSTALLER" "$WINEPREFIX/drive_c/setup.exe"
+wrun "$WIN_TIMEOUT" cmd /c 'C:\setup.exe /S /D=C:\busy' || fail "install with /D= exited with $?"
+timeout 120 wineserver -w || true
+[ -e "$BUSY/nianbao/nianbao.exe" ] || fail "a folder with other files did not get a nianbao subfolder"
+wrun "$WIN_TIMEOUT" "$BUSY/nianbao/uninstall.exe" /S || fail "the uninstaller exited with $?"
+timeout "$WIN_TIMEOUT" wineserver -w || true
+[ -e "$BUSY/lib/keep.txt" ] && [ -e "$BUSY/other.txt" ] || fail "the uninstaller removed files that were not its own"
+[ ! -e "$BUSY/nianbao" ] || fail "left behind: $BUSY/nianbao"
+rm -f "$WINEPREFIX/drive_c/setup.exe"
+echo "   installed into C:\\busy\\nianbao; the folder's own files survived the uninstall"
 timeout 60 wineserver -k || true
 
 step "Linux: remove"

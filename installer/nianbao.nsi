@@ -44,6 +44,7 @@ VIAddVersionKey /LANG=2052 "LegalCopyright" "MIT"
 !define MUI_FINISHPAGE_RUN_TEXT "立即运行“${APPNAME}”"
 
 !insertmacro MUI_PAGE_WELCOME
+!define MUI_PAGE_CUSTOMFUNCTION_LEAVE GuardInstDir
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
 !insertmacro MUI_PAGE_FINISH
@@ -51,9 +52,21 @@ VIAddVersionKey /LANG=2052 "LegalCopyright" "MIT"
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "SimpChinese"
 
+; A folder that holds other files (say D:\) gets a nianbao subfolder, so that an upgrade or the uninstaller,
+; which remove the Python and lib folders, never touch folders that are not ours.
+Function GuardInstDir
+  IfFileExists "$INSTDIR\uninstall.exe" guard_done
+  ${DirState} "$INSTDIR" $R0
+  StrCmp $R0 1 0 guard_done
+    StrCpy $INSTDIR "$INSTDIR\${APPID}"
+    MessageBox MB_OK|MB_ICONINFORMATION "所选文件夹中已有其他文件，${APPNAME}将安装到其中的子文件夹：$\r$\n$INSTDIR" /SD IDOK
+  guard_done:
+FunctionEnd
+
 Section "${APPNAME}" SecApp
   SectionIn RO
   SetShellVarContext current
+  Call GuardInstDir
   ; An upgrade replaces the program files wholesale, so nothing stale survives.
   RMDir /r "$INSTDIR\Python"
   RMDir /r "$INSTDIR\lib"
@@ -74,7 +87,8 @@ Section "${APPNAME}" SecApp
   WriteRegStr HKCU "Software\Classes\${PROGID}\shell\open\command" "" '"$INSTDIR\nianbao.exe" "%1"'
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 
-  ; Apps & features (Programs and Features) entry, for this user only.
+  ; Apps & features (Programs and Features) entry, for this user only. Software\${APPID} also holds the
+  ; app's own settings (QSettings), which the uninstaller removes with it.
   WriteRegStr HKCU "Software\${APPID}" "InstallDir" "$INSTDIR"
   WriteRegStr HKCU "${UNINSTKEY}" "DisplayName" "${APPNAME}"
   WriteRegStr HKCU "${UNINSTKEY}" "DisplayVersion" "${VERSION}"
