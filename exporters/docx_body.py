@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-DOCUMENT_PART = "word/document.xml"
+DOCUMENT_PART, RELS_PART = "word/document.xml", "_rels/.rels"
 MAX_SPAN = 64  # grid columns a cell may span
 MAX_COLUMNS = 64  # the widest official table has 15 columns; beyond these limits nothing is read
 MAX_ROWS = 600
@@ -45,10 +45,26 @@ def parser() -> etree.XMLParser:
                            dtd_validation=False)
 
 
-def read_body(path: str | os.PathLike[str]) -> list[Block]:
-    """Paragraphs and tables of the main document part (the package must have been checked first)."""
+def main_part(archive: zipfile.ZipFile) -> str | None:
+    """The main document part named by the package relationships (usually word/document.xml), if present."""
+    names = set(archive.namelist())
+    if RELS_PART in names:
+        rels = etree.fromstring(archive.read(RELS_PART), parser())
+        for rel in rels:
+            if str(rel.get("Type", "")).endswith("/officeDocument"):
+                target = str(rel.get("Target", "")).lstrip("/")
+                if target in names:
+                    return target
+    return DOCUMENT_PART if DOCUMENT_PART in names else None
+
+
+def read_body(path: str | os.PathLike[str]) -> list[Block] | None:
+    """Paragraphs and tables of the main document part; None when there is none (checked package first)."""
     with zipfile.ZipFile(path) as archive:
-        data = archive.read(DOCUMENT_PART)
+        part = main_part(archive)
+        if part is None:
+            return None
+        data = archive.read(part)
     root = etree.fromstring(data, parser())
     body = root.find(_q("body"))
     if body is None:

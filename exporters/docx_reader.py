@@ -24,7 +24,7 @@ from model.formats import load_format
 from model.report import Report
 from model.rules import Finding
 
-REQUIRED_PARTS = ("[Content_Types].xml", DOCUMENT_PART)
+REQUIRED_PARTS = ("[Content_Types].xml",)
 _ANY_YEAR = re.compile(r"((?:19|20)\d\d)年")
 
 
@@ -41,6 +41,8 @@ def read_docx(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
         raise DocxError(str(exc)) from exc
     except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
         raise DocxError("文件内容已损坏，无法读取") from exc
+    if blocks is None:
+        raise DocxError(f"文件缺少必需的部件（{DOCUMENT_PART}），可能已损坏或不是此类型")
     return report_from_blocks(blocks, Path(path).name)
 
 

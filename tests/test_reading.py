@@ -186,3 +186,13 @@ def test_a_huge_table_of_label_like_junk_is_refused_not_ground_through(tmp_path)
     path = package(tmp_path / "junk.docx", {"[Content_Types].xml": CONTENT_TYPES,
                                             "word/document.xml": document(f"<w:tbl>{rows}</w:tbl>" * 2)})
     refused(path, "没有找到年度报告的统计表")
+
+
+def test_the_main_part_is_found_through_the_package_relationships(tmp_path):
+    good = build(full_2021(), tmp_path / "good.docx", Style())
+    with zipfile.ZipFile(good) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/document2.xml"] = parts.pop("word/document.xml")
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"word/document.xml", b"word/document2.xml")
+    read, _ = read_any(package(tmp_path / "moved.docx", parts))
+    assert read.values == full_2021().values
