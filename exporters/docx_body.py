@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
 DOCUMENT_PART, RELS_PART = "word/document.xml", "_rels/.rels"
 MAX_SPAN = 64  # grid columns a cell may span
 MAX_COLUMNS = 64  # the widest official table has 15 columns; beyond these limits nothing is read
@@ -65,7 +66,7 @@ def read_body(path: str | os.PathLike[str]) -> list[Block] | None:
         if part is None:
             return None
         data = archive.read(part)
-    root = etree.fromstring(data, parser())
+    root = etree.fromstring(data.replace(STRICT_W, W.encode()), parser())  # "Strict Open XML" as transitional
     body = root.find(_q("body"))
     if body is None:
         return []

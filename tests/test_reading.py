@@ -196,3 +196,12 @@ def test_the_main_part_is_found_through_the_package_relationships(tmp_path):
     parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"word/document.xml", b"word/document2.xml")
     read, _ = read_any(package(tmp_path / "moved.docx", parts))
     assert read.values == full_2021().values
+
+
+def test_a_strict_open_xml_document(tmp_path):
+    good = build(full_2021(), tmp_path / "good.docx", Style())
+    with zipfile.ZipFile(good) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(W.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+    read, _ = read_any(package(tmp_path / "strict.docx", parts))
+    assert read.values == full_2021().values
