@@ -72,6 +72,7 @@ class Files:
     def __init__(self, window: Any) -> None:
         self.window = window
         self.settings = app_settings()
+        self.persist = True  # False: leave no trace in the settings (smoke runs)
 
     @property
     def document(self) -> Any:
@@ -82,6 +83,8 @@ class Files:
         return recent_files(self.settings)
 
     def remember(self, path: str) -> None:
+        if not self.persist:
+            return
         path = str(Path(path).resolve())
         items = [path] + [p for p in self.recent() if p != path]
         self.settings.setValue("recent", items[:MAX_RECENT])
@@ -89,6 +92,8 @@ class Files:
         self.window.recent_changed()
 
     def forget(self, path: str) -> None:
+        if not self.persist:
+            return
         self.settings.setValue("recent", [p for p in self.recent() if p != path])
         self.window.recent_changed()
 

@@ -280,7 +280,8 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
-        self.files.settings.setValue("geometry", self.saveGeometry())
+        if self.files.persist:
+            self.files.settings.setValue("geometry", self.saveGeometry())
         self.autosave.close()
         event.accept()
 

@@ -85,6 +85,7 @@ def run_smoke(folder: Path, file: str | None = None) -> int:
         return 2
     with tempfile.TemporaryDirectory(prefix="nianbao-smoke-") as recovery:
         window = MainWindow(dialogs=QuietDialogs(), recovery_folder=Path(recovery))
+        window.files.persist = False  # a smoke run leaves no recent files or window size behind
         opened = window.files.open_path(file, confirm=False) if file else window.files.open_example()
         if not opened:
             window.autosave.close()

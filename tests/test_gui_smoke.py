@@ -47,6 +47,7 @@ def test_smoke_opens_a_given_file(tmp_path):
     draft.save(Report.new(2025, "某某县某某局", "县级政府"), source)
     done = _smoke(tmp_path, str(source))
     assert done.returncode == 0, done.stderr
+    assert not (tmp_path / "settings.ini").exists()  # no recent files, no window size: no trace
     assert any(line.endswith("某某县某某局2025年政府信息公开工作年度报告.xlsx") for line in done.stdout.splitlines()) \
         or not exports.available("xlsx")
 
