@@ -60,8 +60,7 @@ class Autosave(QObject):
         session = f"{os.getpid()}-{int(time.time() * 1000)}"
         self.file = self.folder / f"{session}.json"
         self.lock = QLockFile(str(self.folder / f"{session}.lock"))
-        self.lock.setStaleLockTime(0)
-        self.lock.tryLock(0)
+        self.lock.setStaleLockTime(0)  # taken before the first write: a running session's file is not an orphan
         self.quiet = self._timer(QUIET_MS)
         self.latest = self._timer(LATEST_MS)
         self.writes = 0
@@ -91,6 +90,8 @@ class Autosave(QObject):
                 "saved_at": time.strftime("%Y-%m-%d %H:%M:%S", now),
                 "draft": draft.report_to_dict(self.document.report)}
         try:
+            if not self.lock.isLocked() and not self.lock.tryLock(0):
+                raise OSError(f"cannot lock {self.lock.fileName()}")
             _write_atomic(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         except OSError:
             self.latest.start()  # a full disk or a virus scanner holding the file: try again shortly
