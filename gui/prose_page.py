@@ -57,6 +57,9 @@ class ProsePage(QWidget):
         self.reminder = QLabel()
         self.reminder.setWordWrap(True)
         self.reminder.setStyleSheet("background: #fff4ce; border: 1px solid #e0b800; padding: 6px; color: #5c4300;")
+        self.notes = QLabel()  # this section's findings (SECTION, FEE-TEXT, …), right above the text
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #8a4b00; padding: 2px 0;")
         self.editor = QPlainTextEdit()
         self.editor.setTabChangesFocus(True)
         editor_font = QFont(self.editor.font())
@@ -78,6 +81,7 @@ class ProsePage(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
         layout.addWidget(self.reminder)
+        layout.addWidget(self.notes)
         layout.addLayout(bar)
         layout.addWidget(self.editor, 1)
 
@@ -85,6 +89,7 @@ class ProsePage(QWidget):
         document.proseChanged.connect(self._prose_changed)
         document.reportReplaced.connect(self.refresh)
         document.formatChanged.connect(self.refresh)
+        document.findingsChanged.connect(self._show_notes)
         self.refresh()
 
     @property
@@ -105,6 +110,13 @@ class ProsePage(QWidget):
         self.reminder.setVisible(bool(reminder))
         self._fill_menu(section)
         self._show_text()
+        self._show_notes()
+
+    def _show_notes(self) -> None:
+        heading = self.section.heading
+        notes = [f"⚠ {f.message}" for f in self.document.findings if heading in f.message]
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
 
     def _fee_reminder(self) -> str:
         for rule in self.document.report.fmt.rules:

@@ -229,3 +229,11 @@ def test_edit_menu_copy_and_clear_act_on_the_current_page(window):
     assert window.document.report.prose["s6"] == ""
     window.actions["撤销"].trigger()
     assert window.document.report.prose["s6"] == "无。"
+
+
+def test_a_prose_page_shows_its_own_findings_and_clears_them_when_mended(window):
+    page = window.show_page("s5")
+    window.document.set_prose("s5", "无")
+    assert not page.notes.isHidden() and "只写“无”不够" in page.notes.text()
+    window.document.set_prose("s5", "存在的问题：公开内容不够深入。改进措施：扩大主动公开范围。")
+    assert page.notes.isHidden()
