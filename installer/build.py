@@ -134,11 +134,11 @@ def launcher(tools: Path, target: Path, console: bool) -> None:
 
 
 def icon(src: Path) -> Path:
-    real = src / "resources" / "nianbao.ico"
-    if real.is_file():
-        return real
-    log("resources/nianbao.ico not found: using installer/nianbao-placeholder.ico")
-    return HERE / "nianbao-placeholder.ico"
+    """The app's icon, for the installer, the shortcuts and the file association."""
+    path = src / "resources" / "nianbao.ico"
+    if not path.is_file():
+        raise SystemExit(f"{path} not found: the installer needs the app icon")
+    return path
 
 
 def compile_lib(lib: Path) -> None:

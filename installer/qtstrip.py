@@ -13,7 +13,7 @@ BASE_MODULES = {"QtCore", "QtGui", "QtWidgets"}
 PLUGINS = {
     "platforms": {"qwindows.dll", "qoffscreen.dll", "qminimal.dll"},
     "styles": {"qmodernwindowsstyle.dll", "qwindowsvistastyle.dll"},
-    "imageformats": {"qico.dll", "qsvg.dll", "qjpeg.dll", "qgif.dll"},
+    "imageformats": {"qico.dll", "qsvg.dll"},  # PNG is built into QtGui; the app icon is PNG + SVG
     "iconengines": {"qsvgicon.dll"},
 }
 TRANSLATIONS = {"qt_zh_CN.qm", "qtbase_zh_CN.qm"}
