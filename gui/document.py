@@ -100,11 +100,15 @@ class ReportDocument(QObject):
     proseChanged = Signal(str)  # noqa: N815 - prose key changed (by an edit, undo or redo)
     metaChanged = Signal()  # noqa: N815 - agency, level, year, format or contact changed
 
-    def __init__(self, report: Report, path: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, report: Report, path: str | None = None, parent: QObject | None = None,
+                 document_findings: list[Finding] | tuple[Finding, ...] = ()) -> None:
         super().__init__(parent)
         self.report = report
         self.path = path
         self.undo_stack = QUndoStack(self)
+        # findings about the file the report was read from (FMT-LABEL, FMT-MIXED, DOC-TITLE, DOC-TABLE):
+        # listed, counted and marked with the rules' findings until another report is shown
+        self.document_findings: list[Finding] = list(document_findings)
         self.findings: list[Finding] = []
         self.marks: dict[str, tuple[str, str]] = {}
         self.refused: dict[str, str] = {}  # cell id -> the Chinese message of the last refused input
@@ -249,9 +253,16 @@ class ReportDocument(QObject):
         self.changed.emit()
 
     # ---- whole reports -----------------------------------------------------------------------
-    def replace_report(self, report: Report, path: str | None = None) -> None:
-        """Show another report (new, opened, restored): a fresh undo history, clean."""
+    def apply_report(self, after: Report, description: str) -> None:
+        """Make ``after`` this report's state as one undo step (an import); the Report object stays the same."""
+        self.undo_stack.push(_ReportCommand(self, self.report.copy(), after.copy(), description))
+
+    def replace_report(self, report: Report, path: str | None = None,
+                       document_findings: list[Finding] | tuple[Finding, ...] = ()) -> None:
+        """Show another report (new, opened, restored) with the findings about its file: a fresh undo history,
+        clean."""
         self.report, self.path = report, path
+        self.document_findings = list(document_findings)
         self.refused.clear()
         self.undo_stack.clear()
         self._evaluate(emit=False)
@@ -260,7 +271,7 @@ class ReportDocument(QObject):
         self.changed.emit()
 
     def _evaluate(self, emit: bool = True) -> None:
-        self.findings = evaluate(self.report)
+        self.findings = self.document_findings + evaluate(self.report)
         self.marks = cell_marks(self.findings)
         self.mark_codes = {}
         for finding in self.findings:

@@ -206,14 +206,8 @@ class Files:
                 f"注意：导入的是{previous.year}年度报告，本报告为{report.year}年度", 8000)
         after = report.copy()
         changed = carry_forward(after, previous, Path(path).name)
-        apply_report(self.document, after, "导入上年报告")
+        self.document.apply_report(after, "导入上年报告")
         self.window.statusBar().showMessage(
             f"已导入{previous.agency}{previous.year}年度报告，填入{len(changed)}个单元格", 8000)
         return True
 
-
-def apply_report(document: Any, after: Report, description: str) -> None:
-    """Make ``after`` the document's report state as one undo step (the document keeps its Report object)."""
-    from gui.document import _ReportCommand  # the document's whole-report step; no public method yet
-
-    document.undo_stack.push(_ReportCommand(document, document.report.copy(), after, description))

@@ -25,30 +25,13 @@ from gui.findings_panel import SEVERITY_COLOURS, FindingsPanel, ok_icon, severit
 from gui.info_page import InfoPage
 from gui.menus import Menus, app_icon
 from gui.prose_page import ProsePage
-from model.engine import cell_marks, counts
+from model.engine import counts
 from model.report import Report
 from model.rules import SEVERITIES, Finding
 
 APP_NAME = "年报助手"
 WIDE = 1500  # pixels: table 三 and the 校验结果 panel side by side
 INFO = "info"
-
-
-class WindowDocument(ReportDocument):
-    """The document, plus findings about the file the report was read from (FMT-LABEL, FMT-MIXED): listed,
-    counted and marked in the grid with the others, until another report is shown."""
-
-    def __init__(self, report: Report, path: str | None, parent: QObject, file_findings: list[Finding]) -> None:
-        self.file_findings = file_findings
-        super().__init__(report, path, parent)
-
-    def _evaluate(self, emit: bool = True) -> None:
-        super()._evaluate(emit=False)
-        if self.file_findings:
-            self.findings = self.file_findings + self.findings
-            self.marks = cell_marks(self.findings)
-        if emit:
-            self.findingsChanged.emit()
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +41,7 @@ class MainWindow(QMainWindow):
                  recovery_folder: Path | None = None, found: list[Finding] | None = None, source: str = "") -> None:
         super().__init__()
         self.dialogs = dialogs or Dialogs()
-        self.document = WindowDocument(report or Report.new(default_year()), path, self, list(found or []))
+        self.document = ReportDocument(report or Report.new(default_year()), path, self, list(found or []))
         self.source = source  # where an unsaved report came from (示例报告, a .docx)
         self.files = Files(self)
         self.autosave = Autosave(self.document, recovery_folder, self)
@@ -186,9 +169,8 @@ class MainWindow(QMainWindow):
     def show_report(self, report: Report, path: str | None, found: list[Finding] | tuple[Finding, ...] = (),
                     source: str = "") -> None:
         """Show another report (new, opened, read back, restored)."""
-        self.document.file_findings = list(found)
         self.source = source
-        self.document.replace_report(report, path)
+        self.document.replace_report(report, path, list(found))
         self.autosave.discard()
         self._update_title()
 

@@ -8,6 +8,7 @@ import pytest
 
 from gui.document import ReportDocument
 from model.report import Report
+from model.rules import Finding
 
 
 @pytest.fixture
@@ -125,3 +126,30 @@ def test_replace_report_and_saving(doc, qtbot):
         doc.replace_report(Report.new(2023, "某镇"), None)
     assert doc.report.format_id == "2021" and doc.undo_stack.count() == 0 and doc.path is None
     assert any(f.code == "BLANK" for f in doc.findings)
+
+
+def test_document_findings_are_listed_and_marked_until_another_report_is_shown(qapp, example):
+    label = Finding("FMT-LABEL", "warning", "表三的行标签与格式不符", ("t3.new.natural",))
+    doc = ReportDocument(example, None, document_findings=[label])
+    assert doc.findings[0] == label and doc.marks["t3.new.natural"][0] == "warning"
+    doc.set_cells({"t3.new.natural": "29"}, "编辑")  # re-evaluation keeps the file's findings, the error wins
+    assert label in doc.findings and doc.marks["t3.new.natural"][0] == "error"
+    doc.undo_stack.undo()
+    assert doc.marks["t3.new.natural"][0] == "warning"
+    doc.replace_report(example.copy(), None)
+    assert label not in doc.findings and "t3.new.natural" not in doc.marks
+    doc.replace_report(example.copy(), None, [label])
+    assert doc.document_findings == [label] and doc.findings[0] == label
+
+
+def test_apply_report_is_one_undo_step_on_the_same_report_object(doc):
+    report = doc.report
+    after = report.copy()
+    after.set_text("t3.new.natural", "29")
+    after.prose["s5"] = "导入的正文"
+    doc.apply_report(after, "导入上年报告")
+    assert doc.report is report and report.value("t3.new.natural") == 29 and report.prose["s5"] == "导入的正文"
+    assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "导入上年报告"
+    assert doc.marks["t3.new.natural"][0] == "error"
+    doc.undo_stack.undo()
+    assert report.value("t3.new.natural") == 28 and report.prose.get("s5", "") != "导入的正文"
