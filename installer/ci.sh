@@ -41,7 +41,9 @@ trap cleanup EXIT
 step "tools (apt: wine, nsis; pip: build venv)"
 APT_PKGS=(wine wine64 nsis fonts-noto-cjk libegl1 libgl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3)
 missing=()
-for p in "${APT_PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+for p in "${APT_PKGS[@]}"; do
+    [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" = "install ok installed" ] || missing+=("$p")
+done
 if [ ${#missing[@]} -gt 0 ]; then
     [ "$(id -u)" = 0 ] || fail "needs these Debian packages (run as root to install them): ${missing[*]}"
     echo "   apt-get install ${missing[*]}"
