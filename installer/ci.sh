@@ -90,7 +90,7 @@ SIZE_MIB=$(awk "BEGIN { printf \"%.1f\", $SIZE / 1048576 }")
 [ "$SIZE" -lt $((MAX_MIB * 1048576)) ] || fail "installer is $SIZE_MIB MiB, over the $MAX_MIB MiB budget"
 
 # ---------------------------------------------------------------------------------------------------------
-step "Windows: fresh wine prefix (with CJK fonts, like a Chinese Windows)"
+step "Windows: fresh wine prefix, CJK fonts as on a Chinese Windows"
 export WINEPREFIX="$WORK/wineprefix" WINEARCH=win64 WINEDEBUG=-all HOME="$WORK/home"
 export WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d"   # no Mono/Gecko prompts, no host menus
 unset DISPLAY WAYLAND_DISPLAY
@@ -125,7 +125,7 @@ UNINST_KEY='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao'
 REG_KEYS=("$UNINST_KEY" 'HKCU\Software\Classes\.nianbao' 'HKCU\Software\Classes\nianbao.draft' 'HKCU\Software\nianbao')
 regq() { timeout 60 wine reg query "$@" 2>/dev/null | tr -d '\r'; }
 
-step "Windows: silent install (installer /S), then again over itself"
+step "Windows: silent install (/S), then again over itself"
 for round in first second; do
     wrun "$WIN_TIMEOUT" "$INSTALLER" /S || fail "the $round silent install exited with $?"
     timeout 120 wineserver -w || true
@@ -184,7 +184,7 @@ for key in "${REG_KEYS[@]}"; do
 done
 echo "   nothing left: install folder, shortcuts, uninstall entry, file association"
 
-step "Windows: install into a folder with other files (/D=), uninstall keeps them"
+step "Windows: /D= into a folder with other files; uninstall keeps them"
 BUSY="$WINEPREFIX/drive_c/busy"
 mkdir -p "$BUSY/lib" && echo keep > "$BUSY/lib/keep.txt" && echo keep > "$BUSY/other.txt"
 # /D= must reach the installer unquoted, as cmd passes it (wine would quote it as one argument).
