@@ -14,7 +14,7 @@ T0=$(date +%s); TS=$T0; CURRENT=""; SUMMARY=""
 step() {   # step NAME: close the previous step (print its time) and open the next
     local now; now=$(date +%s)
     if [ -n "$CURRENT" ]; then
-        SUMMARY+="$(printf '  %-62s %4d s' "$CURRENT" $((now - TS)))"$'\n'
+        SUMMARY+="$(printf '  %-66s %4d s' "$CURRENT" $((now - TS)))"$'\n'
         echo "   ($CURRENT: $((now - TS)) s)"
     fi
     CURRENT="$1"; TS=$now
@@ -207,5 +207,5 @@ rm -rf "$WORK/linux/venv"
 step ""
 echo "== installer: summary"
 printf '%s' "$SUMMARY"
-printf '  %-62s %4d s\n' "total" $(( $(date +%s) - T0 ))
+printf '  %-66s %4d s\n' "total" $(( $(date +%s) - T0 ))
 echo "  installer: $(basename "$INSTALLER") — $SIZE_MIB MiB ($SIZE bytes), budget $MAX_MIB MiB"
