@@ -151,14 +151,19 @@ if regq 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao' >/dev
 fi
 echo "   installed in $(du -sm "$INSTDIR" | cut -f1) MiB; shortcuts, file association and uninstall entry present"
 
-step "Windows: fonts seen by the installed Qt"
+step "Windows: Chinese fonts and Qt translations seen by the installed Qt"
 wrun 120 "$INSTDIR/Python/python.exe" -c "
 import nianbao_winenv; nianbao_winenv.setup()
+from PySide6.QtCore import QLibraryInfo, QTranslator
 from PySide6.QtGui import QGuiApplication, QFontDatabase
 app = QGuiApplication(['probe', '-platform', 'offscreen'])
 cjk = QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
 print('Chinese font families:', ', '.join(cjk) or 'NONE')
-raise SystemExit(0 if cjk else 1)" || fail "the installed Qt sees no Chinese font: the smoke pages would show boxes"
+translator = QTranslator()
+loaded = translator.load('qtbase_zh_CN', QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+print('qtbase_zh_CN.qm:', 'loaded' if loaded else 'NOT FOUND')
+raise SystemExit(0 if cjk and loaded else 1)" \
+    || fail "the installed Qt lacks a Chinese font (pages would show boxes) or its Chinese translations"
 
 step "Windows: smoke (nianbao.exe --smoke, offscreen)"
 mkdir -p "$WORK/win-smoke"
