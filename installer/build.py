@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import os
 import shutil
@@ -54,15 +55,32 @@ def fetch(cache: Path) -> dict[str, Path]:
     return dirs
 
 
+def read_pins(requirements: Path) -> dict[str, tuple[str, set[str]]]:
+    """name (normalised with _) → (version, sha256 hashes) from a requirements file with --hash lines."""
+    pins: dict[str, tuple[str, set[str]]] = {}
+    name = ""
+    for line in requirements.read_text().splitlines():
+        line = line.strip().rstrip("\\").strip()
+        if "==" in line and not line.startswith("#"):
+            name, version = line.split("==")
+            name = name.strip().lower().replace("-", "_")
+            pins[name] = (version.strip(), set())
+        elif line.startswith("--hash=sha256:") and name:
+            pins[name][1].add(line.removeprefix("--hash=sha256:"))
+    return pins
+
+
 def pinned_files(folder: Path, requirements: Path) -> list[Path]:
-    """The files in folder that the requirements file pins (the cache may hold older versions too)."""
-    pins = {line.split("==")[0].strip().lower().replace("-", "_"): line.split("==")[1].split()[0]
-            for line in requirements.read_text().splitlines() if "==" in line}
+    """The files in folder that the requirements file pins (the cache may hold other versions too),
+    each checked again against its pinned sha256."""
+    pins = read_pins(requirements)
     chosen = []
     for path in sorted(folder.iterdir()):
         stem = path.name.lower().removesuffix(".tar.gz")
         name, _, rest = stem.partition("-")
-        if pins.get(name) == rest.split("-")[0]:
+        if name in pins and pins[name][0] == rest.split("-")[0]:
+            if hashlib.sha256(path.read_bytes()).hexdigest() not in pins[name][1]:
+                raise SystemExit(f"{path.name}: sha256 does not match {requirements.name}")
             chosen.append(path)
     missing = len(pins) - len(chosen)
     if missing:

