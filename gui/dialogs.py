@@ -4,18 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QWidget  # the others are imported where used: a faster start
 
 from model.formats import format_for_year
 from model.report import LEVELS
@@ -37,24 +26,36 @@ class Dialogs:
     """The real dialogs; tests pass an object with the same methods that answers without showing anything."""
 
     def open_file(self, parent: QWidget, title: str, folder: str, filters: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
         return path or None
 
     def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
 
     def choose_folder(self, parent: QWidget, title: str, folder: str) -> str | None:
+        from PySide6.QtWidgets import QFileDialog
+
         return QFileDialog.getExistingDirectory(parent, title, folder) or None
 
     def info(self, parent: QWidget, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(parent, title, text)
 
     def error(self, parent: QWidget, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(parent, title, text)
 
     def ask_save_changes(self, parent: QWidget, name: str) -> str:
         """"save", "discard" or "cancel" for a report with unsaved changes."""
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Warning, "年报助手", f"“{name}”有尚未保存的修改。是否保存？", parent=parent)
         save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
@@ -66,6 +67,8 @@ class Dialogs:
 
     def confirm_export(self, parent: QWidget, problems: list[str]) -> bool:
         """Warn that the report still has errors; True to export anyway."""
+        from PySide6.QtWidgets import QMessageBox
+
         shown = "\n".join(f"· {p}" for p in problems[:12])
         more = f"\n……等共{len(problems)}个错误" if len(problems) > 12 else ""
         box = QMessageBox(QMessageBox.Icon.Warning, "导出前请核对",
@@ -78,6 +81,8 @@ class Dialogs:
 
     def offer_restore(self, parent: QWidget | None, description: str) -> bool:
         """After a crash: True to restore the recovered report."""
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             parent, "恢复未保存的报告",
             f"年报助手上次没有正常退出。找到了自动保存的内容：\n\n{description}\n\n是否恢复？",
@@ -89,6 +94,8 @@ class Dialogs:
         return dialog.result_report() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def about(self, parent: QWidget, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(parent, "关于年报助手", text)
 
 
@@ -96,6 +103,8 @@ class NewReportDialog(QDialog):
     """新建: the year picks the format; agency and level."""
 
     def __init__(self, parent: QWidget | None, year: int) -> None:
+        from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox
+
         super().__init__(parent)
         self.setWindowTitle("新建年度报告")
         form = QFormLayout(self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.formats import FORMAT_IDS, format_for_year, load_format
+from model.formats import FORMAT_IDS, format_for_year, format_summary
 from model.report import LEVELS, Contact
 
 CONTACT_HINTS = {"office": "如：某某局办公室", "address": "", "postcode": "6位数字", "phone": "如：0571-12345678",
@@ -39,7 +39,7 @@ class InfoPage(QWidget):
         self.heading.setFont(font)
         self.title = QLabel()
         self.title.setWordWrap(True)
-        self.title.setStyleSheet("color: #444;")
+        _colour(self.title, "#444")  # a palette, not a style sheet: style sheets slow the start
 
         self.agency = QLineEdit()
         self.agency.setPlaceholderText("如：某某市某某局（与报告标题一致）")
@@ -54,12 +54,12 @@ class InfoPage(QWidget):
         self.year.valueChanged.connect(lambda y: self._set("year", y))
         self.format = QComboBox()
         for format_id in FORMAT_IDS:
-            fmt = load_format(format_id)
+            fmt = format_summary(format_id)
             self.format.addItem(f"{fmt.name}（{fmt.notice}）", format_id)
         self.format.activated.connect(lambda _i: self._set("format_id", self.format.currentData()))
         self.format_warning = QLabel()
         self.format_warning.setWordWrap(True)
-        self.format_warning.setStyleSheet("color: #a4262c; font-weight: bold;")
+        _colour(self.format_warning, "#a4262c", bold=True)
         self.use_right_format = QPushButton()
         self.use_right_format.clicked.connect(self._use_year_format)
 
@@ -145,6 +145,16 @@ class InfoPage(QWidget):
                                   "上年结转和跨年度核对（XY-CARRY 等）已启用。")
         else:
             self.previous.setText("尚未导入。导入上年报告后，自动填入“上年结转”等数据，并核对与上年报告是否衔接。")
+
+
+def _colour(label: QLabel, colour: str, bold: bool = False) -> None:
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
+    if bold:
+        font = QFont(label.font())
+        font.setBold(True)
+        label.setFont(font)
 
 
 def _set_text(edit: QLineEdit, text: str) -> None:

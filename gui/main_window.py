@@ -24,7 +24,6 @@ from gui.files import Files, default_year, readable
 from gui.findings_panel import SEVERITY_COLOURS, FindingsPanel, ok_icon, severity_icon
 from gui.info_page import InfoPage
 from gui.menus import Menus, app_icon
-from gui.prose_page import ProsePage
 from model.engine import counts
 from model.report import Report
 from model.rules import SEVERITIES, Finding
@@ -124,6 +123,8 @@ class MainWindow(QMainWindow):
                 page.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
                 QTimer.singleShot(0, lambda view=page.view: _scroll_home(view))
             else:
+                from gui.prose_page import ProsePage
+
                 page = ProsePage(self.document, key)
             index = self.keys.index(key)
             placeholder = self.stack.widget(index)
@@ -244,7 +245,7 @@ class MainWindow(QMainWindow):
         if hasattr(page, "select_cells"):  # a table page
             page.select_cells(list(finding.cells))
             page.view.setFocus()
-        elif isinstance(page, ProsePage):
+        elif hasattr(page, "editor"):  # a prose page
             page.editor.setFocus()
         elif key == INFO:
             page.format.setFocus()  # type: ignore[attr-defined]

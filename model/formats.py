@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 KINDS = ("count", "signed", "amount", "money")
 
@@ -318,7 +318,27 @@ def load_format(format_id: str) -> Format:
 def format_for_year(year: int) -> Format:
     """The official format for a report year: 2019 试行 up to 2020, 2021 from then on."""
     for format_id in FORMAT_IDS:
-        fmt = load_format(format_id)
-        if fmt.fits_year(year):
-            return fmt
+        first, last = format_summary(format_id).years
+        if year >= first and (last is None or year <= last):
+            return load_format(format_id)
     return load_format("2019" if year < 2021 else "2021")
+
+
+class FormatSummary(NamedTuple):
+    """What a format is called and the years it is for, read without building its tables."""
+
+    id: str
+    name: str
+    notice: str
+    years: tuple[int, int | None]
+
+
+@cache
+def format_summary(format_id: str) -> FormatSummary:
+    """The name, notice and years of a format, without building it (a faster start; lists of formats)."""
+    path = resources.files("resources.formats").joinpath(f"{format_id}.json")
+    if not path.is_file():
+        raise KeyError(format_id)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    first, last = data["years"]
+    return FormatSummary(data["id"], data["name"], data["notice"], (int(first), None if last is None else int(last)))

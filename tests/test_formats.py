@@ -162,3 +162,12 @@ def test_broken_definitions_are_refused():
     kind["tables"][1]["columns"]["natural"]["kind"] = "text"
     with pytest.raises(FormatError):
         build_format(kind)
+
+
+def test_format_summaries_agree_with_the_built_formats():
+    from model.formats import format_summary
+
+    for format_id in ("2019", "2021"):
+        fmt = load_format(format_id)
+        assert format_summary(format_id) == (fmt.id, fmt.name, fmt.notice, fmt.years)
+        assert all(format_for_year(y).id == format_id for y in range(1990, 2100) if load_format(format_id).fits_year(y))
