@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gui.clipboard import parse_clipboard
 from gui.document import ReportDocument
+from gui.frozen_header import FrozenHeader
 from gui.grid_layout import column_widths, row_heights
 from gui.table_balloon import Balloon
 from gui.table_delegate import GridDelegate
@@ -47,6 +48,7 @@ class GridView(QTableView):
     """The grid: spans from the format, Excel-like keys, copy and paste, messages shown at the cell."""
 
     message = Signal(str)  # a note for the status bar (what a paste skipped, a refused value)
+    frozen: FrozenHeader | None = None  # made once the model is set
 
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +70,9 @@ class GridView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setStyleSheet("QTableView { gridline-color: #8a9099; selection-color: black;"
                            " selection-background-color: rgba(40, 110, 210, 90); }")
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.frozen = FrozenHeader(self)  # the header rows stay in view while the rows scroll
         model.modelReset.connect(self.apply_format)
         model.refused.connect(self.show_message)
         self.apply_format()
@@ -91,6 +96,8 @@ class GridView(QTableView):
         bold = {r for r in range(self.grid.rowCount()) if self.grid.row_role(r) == "title"}
         for row, height in enumerate(row_heights(self.grid.table, widths, font, bold)):
             self.setRowHeight(row, height)
+        if self.frozen is not None:
+            self.frozen.sync(self.grid.table.header_rows)
         self._orders = self._input_orders()
         self.go_home()
 
@@ -104,6 +111,26 @@ class GridView(QTableView):
         width = sum(self.columnWidth(c) for c in range(self.grid.columnCount())) + 2 * self.frameWidth()
         height = sum(self.rowHeight(r) for r in range(self.grid.rowCount())) + 2 * self.frameWidth()
         return width, height
+
+    def updateGeometries(self) -> None:  # noqa: N802
+        super().updateGeometries()
+        if self.frozen is not None:
+            self.frozen.place()
+
+    def scrollTo(self, index: QModelIndex,  # noqa: N802
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        """Scroll so the cell shows: header rows are always in view; other rows not under the frozen header."""
+        bar, frozen = self.verticalScrollBar(), self.frozen
+        cover = frozen.cover() if frozen is not None else 0
+        if index.isValid() and frozen is not None and index.row() < frozen.rows and cover:
+            top = bar.value()
+            super().scrollTo(index, hint)
+            bar.setValue(top)
+            return
+        super().scrollTo(index, hint)
+        hidden = cover - self.visualRect(index).top()
+        if index.isValid() and hidden > 0:
+            bar.setValue(bar.value() - hidden)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
