@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from model.formats import RuleSpec
 from model.report import Report
-from model.rules import Finding, rule
+from model.rules import Finding, rule, unreadable
 
 SHINGLE = 8
 
@@ -27,7 +27,7 @@ def prose_numbers(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     for check in spec.params["checks"]:
         cells = check["cells"]
         values = [report.effective(c) for c in cells]
-        if all(v is None for v in values):
+        if all(v is None for v in values) or any(unreadable(report, c) for c in cells):
             continue
         table_value = sum(v for v in values if v is not None)
         for match in _pattern(check["pattern"]).finditer(text):

@@ -50,6 +50,17 @@ def _diff(left: Value, right: Value) -> str:
     return _show(left - right)
 
 
+def unreadable(report: Report, cell_id: str) -> bool:
+    """The cell's text is no valid value (VALUE reports it), or it is a total over such a cell (printed or not).
+    Sums over it are not checked, so one misprint gives one finding, not a cascade of totals."""
+    if not report.invalid:
+        return False
+    if cell_id in report.invalid:
+        return True
+    total = report.fmt.totals.get(cell_id)
+    return total is not None and any(unreadable(report, part) for part in total.parts)
+
+
 @rule("balance")
 def balance(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """Table 三, every column: 一 + 二 = （七）总计 + 四."""
@@ -59,7 +70,7 @@ def balance(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         left_ids = [f"{table.key}.{r}.{col}" for r in left_rows]
         right_ids = [f"{table.key}.{r}.{col}" for r in right_rows]
         values = [report.effective(c) for c in left_ids + right_ids]
-        if all(v is None for v in values):
+        if all(v is None for v in values) or any(unreadable(report, c) for c in left_ids + right_ids):
             continue
         left = sum((_num(report.effective(c)) for c in left_ids), 0)
         right = sum((_num(report.effective(c)) for c in right_ids), 0)
@@ -78,7 +89,7 @@ def stated_total(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         if total.rule != spec.code:
             continue
         stated = report.stated.get(total.cell_id)
-        if stated is None:
+        if stated is None or any(unreadable(report, c) for c in (total.cell_id, *total.parts)):
             continue
         parts = [report.effective(p) for p in total.parts]
         computed = sum((_num(v) for v in parts), 0)
@@ -197,6 +208,8 @@ def carry(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     for this_id, last_id, label in pairs:
         if report.fmt.is_computed(this_id) and report.stated.get(this_id) is None:
             continue  # a computed total differs only when its parts do, which are reported
+        if unreadable(report, this_id):
+            continue
         now, before = report.effective(this_id), previous.effective(last_id)
         if now is None and before is None:
             continue
@@ -221,7 +234,7 @@ def running_total(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         stock, plus, minus = (f"{key}.{row}.{p[k]}" for k in ("stock", "plus", "minus"))
         last = previous.effective(f"{key}.{row}.{p['last_stock']}")
         now = report.effective(stock)
-        if now is None or last is None:
+        if now is None or last is None or any(unreadable(report, c) for c in (stock, plus, minus)):
             continue
         expected = last + _num(report.effective(plus)) - _num(report.effective(minus))
         if now != expected:
