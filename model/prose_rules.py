@@ -20,9 +20,10 @@ def _pattern(text: str) -> re.Pattern[str]:
 
 @rule("prose_numbers")
 def prose_numbers(report: Report, spec: RuleSpec) -> Iterator[Finding]:
-    """A number stated in the prose (「共受理…申请30件」) differs from the table cell it describes."""
-    text = "\n".join(report.prose.get(key, "") for key in spec.params["sections"])
-    if not text:
+    """A number stated in the prose (「共受理…申请30件」) differs from the table cell it describes; the message
+    names the section the text stands in. One finding per check, at its first contradiction."""
+    texts = [(key, report.prose.get(key, "")) for key in spec.params["sections"]]
+    if not any(text for _, text in texts):
         return
     for check in spec.params["checks"]:
         cells = check["cells"]
@@ -30,13 +31,23 @@ def prose_numbers(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         if all(v is None for v in values) or any(unreadable(report, c) for c in cells):
             continue
         table_value = sum(v for v in values if v is not None)
-        for match in _pattern(check["pattern"]).finditer(text):
+        found = _contradiction(report, texts, check["pattern"], table_value)
+        if found is not None:
+            heading, phrase, stated = found
+            yield Finding(spec.code, spec.severity,
+                          f"“{heading}”中的“{phrase}”与表格不符：{check['what']}为{table_value}，"
+                          f"正文为{stated}，相差{stated - table_value}", tuple(cells))
+
+
+def _contradiction(report: Report, texts: list[tuple[str, str]], pattern: str,
+                   table_value: object) -> tuple[str, str, int] | None:
+    """The first phrase in the sections' texts whose number differs from the table: (heading, phrase, number)."""
+    for key, text in texts:
+        for match in _pattern(pattern).finditer(text):
             stated = int(match.group("n"))
             if stated != table_value:
-                yield Finding(spec.code, spec.severity,
-                              f"正文“{match.group(0)}”与表格不符：{check['what']}为{table_value}，"
-                              f"正文为{stated}，相差{stated - table_value}", tuple(cells))
-                break
+                return report.fmt.section(key).heading, match.group(0), stated
+    return None
 
 
 @lru_cache(maxsize=32)
