@@ -105,6 +105,7 @@ wrun() {   # wrun SECONDS PROGRAM ARGS...: run under wine, output through a pipe
 winpath() { echo "Z:${1//\//\\}"; }
 wrun 300 wineboot --init || fail "wineboot --init failed"
 timeout 120 wineserver -w || true
+wrun 120 winecfg -v win10 || fail "could not set the wine prefix to Windows 10"   # Debian's default is 7
 FONTS="$WINEPREFIX/drive_c/windows/Fonts"
 mkdir -p "$FONTS"
 # Qt's offscreen platform on Windows reads only .ttf/.otf files: take the SC face out of Noto Sans CJK.
@@ -124,6 +125,14 @@ DESKTOP_LNK="$UHOME/Desktop/年报助手.lnk"
 UNINST_KEY='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao'
 REG_KEYS=("$UNINST_KEY" 'HKCU\Software\Classes\.nianbao' 'HKCU\Software\Classes\nianbao.draft' 'HKCU\Software\nianbao')
 regq() { timeout 60 wine reg query "$@" 2>/dev/null | tr -d '\r'; }
+
+step "Windows: the installer refuses Windows 7"
+wrun 120 winecfg -v win7 || fail "could not set the wine prefix to Windows 7"
+rc=0; wrun "$WIN_TIMEOUT" "$INSTALLER" /S || rc=$?
+timeout 120 wineserver -w || true
+[ "$rc" -ne 0 ] && [ ! -e "$INSTDIR" ] || fail "the installer did not refuse Windows 7 (exit $rc)"
+wrun 120 winecfg -v win10 || fail "could not set the wine prefix back to Windows 10"
+echo "   refused (exit $rc), nothing installed"
 
 step "Windows: silent install (/S), then again over itself"
 for round in first second; do
@@ -151,7 +160,7 @@ if regq 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\nianbao' >/dev
 fi
 echo "   installed in $(du -sm "$INSTDIR" | cut -f1) MiB; shortcuts, file association and uninstall entry present"
 
-step "Windows: Chinese fonts and Qt translations seen by the installed Qt"
+step "Windows: installed Qt sees Chinese fonts + translations"
 wrun 120 "$INSTDIR/Python/python.exe" -c "
 import nianbao_winenv; nianbao_winenv.setup()
 from PySide6.QtCore import QLibraryInfo, QTranslator

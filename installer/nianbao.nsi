@@ -18,6 +18,8 @@ RequestExecutionLevel user
 
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
+!include "LogicLib.nsh"
+!include "WinVer.nsh"
 
 Name "${APPNAME} ${VERSION}"
 Caption "${APPNAME} ${VERSION} 安装程序"
@@ -51,6 +53,14 @@ VIAddVersionKey /LANG=2052 "LegalCopyright" "MIT"
 !insertmacro MUI_UNPAGE_CONFIRM
 !insertmacro MUI_UNPAGE_INSTFILES
 !insertmacro MUI_LANGUAGE "SimpChinese"
+
+; Qt 6.9 needs Windows 10 (1809) or 11; say so plainly on the old office PCs that still run 7 or 8.1.
+Function .onInit
+  ${IfNot} ${AtLeastWin10}
+    MessageBox MB_OK|MB_ICONSTOP "${APPNAME}需要 Windows 10 或 Windows 11（64 位）。$\r$\n这台电脑的 Windows 版本过旧，无法安装。" /SD IDOK
+    Abort
+  ${EndIf}
+FunctionEnd
 
 ; A folder that holds other files (say D:\) gets a nianbao subfolder, so that an upgrade or the uninstaller,
 ; which remove the Python and lib folders, never touch folders that are not ours.
