@@ -25,6 +25,7 @@ WIN_PLATFORM = ["--platform", "win_amd64", "--python-version", "3.11", "--implem
 # Parts of the embeddable CPython the app never uses (no network, no sqlite, no installer APIs).
 PYTHON_UNUSED = {"libcrypto-3.dll", "libssl-3.dll", "_ssl.pyd", "_hashlib.pyd", "sqlite3.dll",
                  "_sqlite3.pyd", "_msi.pyd", "winsound.pyd"}
+APP_PACKAGES = ("nianbao", "model", "gui", "exporters", "resources")
 BUILD_ONLY = {".pyx", ".pxi", ".pxd", ".h", ".pyi", ".lib"}
 PTH = "python311.zip\n.\n..\\lib\n"
 LAUNCHER = "import sys\n\nimport nianbao_winenv\n\nnianbao_winenv.setup()\nfrom nianbao.cli import main\n\nsys.exit(main())\n"
@@ -129,7 +130,7 @@ def app_wheel(work: Path, src: Path) -> Path:
     wheel = next(out.glob("nianbao-*.whl"))
     with zipfile.ZipFile(wheel) as zf:
         shipped = set(zf.namelist())
-    data = [p.relative_to(src).as_posix() for p in (src / "resources").rglob("*")
+    data = [p.relative_to(src).as_posix() for pkg in APP_PACKAGES for p in (src / pkg).rglob("*")
             if p.is_file() and p.suffix not in {".py", ".pyc"} and "__pycache__" not in p.parts]
     missing = sorted(set(data) - shipped)
     if missing:
@@ -174,7 +175,7 @@ def version(src: Path) -> str:
 
 def sources(lib: Path) -> list[Path]:
     """The app's Python sources as staged, for finding which Qt modules it imports."""
-    return [p for pkg in ("gui", "nianbao", "exporters", "model") for p in (lib / pkg).rglob("*.py")]
+    return [p for pkg in APP_PACKAGES for p in (lib / pkg).rglob("*.py")]
 
 
 def stage(work: Path, dirs: dict[str, Path], src: Path) -> Path:
