@@ -56,11 +56,16 @@ class _CellsCommand(QUndoCommand):
                  description: str) -> None:
         super().__init__(description)
         self._doc, self._before, self._after = doc, before, after
+        self._pushed = False
 
     def redo(self) -> None:
+        if self._pushed:  # a redo, not the edit itself: its refusals are history
+            self._doc._set_refused({})
+        self._pushed = True
         self._doc._apply_cells(self._after)
 
     def undo(self) -> None:
+        self._doc._set_refused({})
         self._doc._apply_cells(self._before)
 
 
@@ -156,7 +161,7 @@ class ReportDocument(QObject):
             new = CellState(value, unit, None, old.stated)
             if new != old:
                 after[cell_id] = new
-        self._set_refused(refused_now, [c for c in changes if c not in refused_now])
+        self._set_refused(refused_now)
         self._push_cells(after, description)
         return messages, skipped
 
@@ -171,7 +176,7 @@ class ReportDocument(QObject):
             new = CellState(stated=_MISSING) if cell_id in fmt.totals else CellState(stated=old.stated)
             if new != old:
                 after[cell_id] = new
-        self._set_refused({}, list(ids))
+        self._set_refused({})
         self._push_cells(after, description)
 
     def _push_cells(self, after: dict[str, CellState], description: str) -> None:
@@ -180,11 +185,11 @@ class ReportDocument(QObject):
         before = {cell_id: CellState.of(self.report, cell_id) for cell_id in after}
         self.undo_stack.push(_CellsCommand(self, before, after, description))
 
-    def _set_refused(self, refused: dict[str, str], accepted: list[str]) -> None:
-        touched = [c for c in accepted if c in self.refused] + list(refused)
-        for cell_id in accepted:
-            self.refused.pop(cell_id, None)
-        self.refused.update(refused)
+    def _set_refused(self, refused: dict[str, str]) -> None:
+        """Refusals last until the next change: the red frame of a refused input goes with the next edit, paste,
+        clear, undo or redo (the cell still holds its last valid value)."""
+        touched = list(dict.fromkeys([*self.refused, *refused]))
+        self.refused = dict(refused)
         if touched:
             self.cellsChanged.emit(touched)
 
@@ -230,6 +235,7 @@ class ReportDocument(QObject):
     def _restore(self, state: Report) -> None:
         report = self.report
         old_format, old_prose, old_meta = report.format_id, dict(report.prose), _meta(report)
+        old_previous = (id(report.previous), report.previous_source)
         old_cells = {c: report.value(c) for c in report.fmt.cells}
         for name in ("format_id", "year", "agency", "level", "previous", "previous_source"):
             setattr(report, name, getattr(state, name))
@@ -241,14 +247,15 @@ class ReportDocument(QObject):
             self.refused.clear()
             self.formatChanged.emit()
         else:
+            self._set_refused({})
             ids = [c for c in report.fmt.cells if report.value(c) != old_cells.get(c)]
             if ids:
                 self.cellsChanged.emit(ids)
         for key in sorted(set(old_prose) | set(report.prose)):
             if old_prose.get(key, "") != report.prose.get(key, ""):
                 self.proseChanged.emit(key)
-        if _meta(report) != old_meta:
-            self.metaChanged.emit()
+        if _meta(report) != old_meta or (id(report.previous), report.previous_source) != old_previous:
+            self.metaChanged.emit()  # 基本信息 also shows which previous report was imported
         self._evaluate()
         self.changed.emit()
 

@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         self._nav_texts()
         self.nav.currentRowChanged.connect(self._show_row)
+        self.nav.itemClicked.connect(lambda item: self.focus_page(self.keys[self.nav.row(item)]))
         self.nav.setCurrentRow(0)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -136,6 +137,13 @@ class MainWindow(QMainWindow):
                 if child.acceptDrops():  # text fields would take a dropped file as text
                     child.installEventFilter(self)
         return self._pages[key]
+
+    def focus_page(self, key: str) -> None:
+        """Keys go to the page: a table's current cell, a section's text (after a click in the navigation)."""
+        page = self.page(key)
+        target = getattr(page, "view", None) or getattr(page, "editor", None)
+        if target is not None:
+            target.setFocus()
 
     def _show_row(self, row: int) -> None:
         if row >= 0:

@@ -88,7 +88,7 @@ class Menus:
         menu.addAction(toggle)
         menu.addSeparator()
         for row, key in enumerate(window.keys):
-            self.add(menu, window.nav.item(row).text(), lambda k=key: window.show_page(k),
+            self.add(menu, window.nav.item(row).text(), lambda k=key: (window.show_page(k), window.focus_page(k)),
                      QKeySequence(f"Ctrl+{row + 1}"), f"page:{key}")
 
     def clipboard(self, what: str) -> None:

@@ -153,3 +153,19 @@ def test_apply_report_is_one_undo_step_on_the_same_report_object(doc):
     assert doc.marks["t3.new.natural"][0] == "error"
     doc.undo_stack.undo()
     assert report.value("t3.new.natural") == 28 and report.prose.get("s5", "") != "导入的正文"
+
+
+def test_a_refusal_is_forgotten_at_the_next_edit_undo_or_redo(doc, qtbot):
+    doc.set_cells({"t3.new.natural": "-1"}, "编辑")
+    assert "t3.new.natural" in doc.refused and doc.report.value("t3.new.natural") == 28
+    with qtbot.waitSignal(doc.cellsChanged) as blocker:
+        doc.set_cells({"t3.new.business": "2"}, "编辑")  # typing elsewhere: the old cell's red frame goes
+    assert doc.refused == {} and "t3.new.natural" in blocker.args[0]
+    doc.set_cells({"t3.new.natural": "三十"}, "编辑")
+    doc.undo_stack.undo()
+    assert doc.refused == {}
+    doc.set_cells({"t3.new.natural": "三十", "t3.new.legal": "1"}, "粘贴")  # a paste keeps its own refusals
+    assert list(doc.refused) == ["t3.new.natural"]
+    doc.undo_stack.undo()
+    doc.undo_stack.redo()
+    assert doc.refused == {}

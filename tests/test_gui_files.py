@@ -309,3 +309,19 @@ def test_a_failing_exporter_is_reported_and_the_others_still_run(monkeypatch, tm
     written, problems = exports.export(example, ["docx", "xlsx"], tmp_path)
     assert [p.suffix for p in written] == [".xlsx"]
     assert len(problems) == 1 and "Word" in problems[0] and "坏了" in problems[0]
+
+
+def test_import_of_last_years_draft_shows_on_the_info_page_and_undo_takes_it_back(qtbot, seam, example, tmp_path):
+    path = tmp_path / "上年.nianbao"
+    draft.save(example, str(path))
+    this_year = Report.new(2021, example.agency, example.level)
+    this_year.contact = example.contact  # nothing of the metadata changes with the import, only 上年报告
+    window = make_window(qtbot, this_year, dialogs=seam)
+    info = window.show_page("info")
+    assert "尚未导入" in info.previous.text()
+    seam.open_paths = [str(path)]
+    window.actions["导入上年报告"].trigger()
+    assert window.document.report.previous is not None
+    assert "已导入" in info.previous.text() and "上年.nianbao" in info.previous.text()
+    window.document.undo_stack.undo()
+    assert window.document.report.previous is None and "尚未导入" in info.previous.text()

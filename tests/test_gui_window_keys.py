@@ -43,3 +43,23 @@ def test_ctrl_z_undoes_in_the_focused_editor_and_else_in_the_report(qtbot, tmp_p
     window.nav.setFocus()
     qtbot.keyClick(window.nav, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.document.report.values["t3.new.natural"] == 28
+
+
+def test_a_click_on_a_table_in_the_navigation_puts_the_keys_in_its_grid(qtbot, tmp_path, monkeypatch, example):
+    isolate(tmp_path, monkeypatch)
+    window = make_window(qtbot, example, dialogs=FakeDialogs())
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    row = window.keys.index("t2")
+    window.nav.setFocus()
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.nav.visualItemRect(window.nav.item(row)).center())
+    view = window.page("t2").view
+    assert window.current_page() == "t2" and QApplication.focusWidget() is view
+    first = view.currentIndex().data(Qt.ItemDataRole.UserRole + 1)
+    qtbot.keyClicks(QApplication.focusWidget(), "7")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert window.document.report.value(first) == 7  # the figure went to the cell shown as current
+    window.nav.setFocus()
+    qtbot.keyClick(window.nav, Qt.Key.Key_Down)  # arrows in the navigation keep the keys there
+    assert window.current_page() != "t2" and QApplication.focusWidget() is window.nav
