@@ -7,11 +7,13 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -97,13 +99,21 @@ class InfoPage(QWidget):
         previous_layout.addWidget(self.previous, 1)
         previous_layout.addWidget(self.import_button)
 
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addWidget(self.title)
         layout.addWidget(report_box)
         layout.addWidget(contact_box)
         layout.addWidget(previous_box)
         layout.addStretch(1)
+        scroll = QScrollArea()  # the window fits a 1366×768 screen however tall the form is
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.setMaximumWidth(900)
 
         for signal in (document.metaChanged, document.reportReplaced, document.formatChanged):

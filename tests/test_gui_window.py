@@ -237,3 +237,12 @@ def test_a_prose_page_shows_its_own_findings_and_clears_them_when_mended(window)
     assert not page.notes.isHidden() and "只写“无”不够" in page.notes.text()
     window.document.set_prose("s5", "存在的问题：公开内容不够深入。改进措施：扩大主动公开范围。")
     assert page.notes.isHidden()
+
+
+def test_the_window_fits_a_1366_by_768_screen_on_every_page(window):
+    for key in window.keys:
+        window.show_page(key)
+        assert window.minimumSizeHint().height() <= 700, key  # 768 less a taskbar and the title bar
+    assert window.page("info").minimumSizeHint().height() < 300  # the form scrolls, whatever the font size
+    window.resize(1366, 700)
+    assert window.height() == 700 and window.statusBar().geometry().bottom() < 700
