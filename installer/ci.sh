@@ -181,11 +181,17 @@ wrun "$WIN_TIMEOUT" "$INSTDIR/nianbao.exe" --smoke "$(winpath "$WORK/win-smoke")
 "$LINUX_PY" installer/check_outputs.py "$WORK/win-smoke" --exports || fail "Windows smoke outputs are wrong"
 
 step "Windows: nianbao-cli.exe demo + check"
-wrun 300 "$INSTDIR/nianbao-cli.exe" demo "$(winpath "$WORK/win-demo")" || fail "nianbao-cli.exe demo failed"
-out="$(wrun 300 "$INSTDIR/nianbao-cli.exe" check "$(winpath "$WORK/win-demo")")" \
+DRAFTS="$WORK/草稿 文件夹"   # a space and Chinese in the path, as clerks' folders have
+wrun 300 "$INSTDIR/nianbao-cli.exe" demo "$(winpath "$DRAFTS")" || fail "nianbao-cli.exe demo failed"
+out="$(wrun 300 "$INSTDIR/nianbao-cli.exe" check "$(winpath "$DRAFTS")")" \
     || { echo "$out"; fail "nianbao-cli.exe check of the example reported errors"; }
 echo "$out"
 echo "$out" | grep -q '0个错误' || fail "nianbao-cli.exe check printed no '0个错误'"
+
+step "Windows: open that draft by its path (as a double-click does)"
+wrun "$WIN_TIMEOUT" "$INSTDIR/nianbao.exe" --smoke "$(winpath "$WORK/win-open")" \
+    "$(winpath "$DRAFTS/example.nianbao")" -platform offscreen || fail "nianbao.exe --smoke DIR FILE exited with $?"
+"$LINUX_PY" installer/check_outputs.py "$WORK/win-open" --exports || fail "outputs of the opened draft are wrong"
 
 step "Windows: silent uninstall (uninstall.exe /S)"
 wrun "$WIN_TIMEOUT" "$INSTDIR/uninstall.exe" /S || fail "the uninstaller exited with $?"
