@@ -37,6 +37,20 @@ def test_one_pyside_version_everywhere() -> None:
     assert pinned.split("==")[1] == pins(INSTALLER / "requirements-win.txt")["pyside6-essentials"]
 
 
+def test_windows_pins_satisfy_every_runtime_dependency() -> None:
+    """A dependency added to pyproject.toml must be pinned for Windows too (installer/pin.sh), in range."""
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    with (ROOT / "pyproject.toml").open("rb") as f:
+        deps = [Requirement(d) for d in tomllib.load(f)["project"]["dependencies"]]
+    pinned = {canonicalize_name(k): v for k, v in pins(INSTALLER / "requirements-win.txt").items()}
+    for dep in deps:
+        name = canonicalize_name(dep.name)
+        assert name in pinned, f"{dep.name} is not pinned in installer/requirements-win.txt"
+        assert dep.specifier.contains(pinned[name]), f"{dep.name}=={pinned[name]} is outside {dep.specifier}"
+
+
 @pytest.mark.parametrize("name", ["requirements-win.txt", "requirements-embed.txt", "requirements-build.txt",
                                   "requirements-tools.txt"])
 def test_every_pin_has_a_hash(name: str) -> None:
