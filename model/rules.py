@@ -195,6 +195,23 @@ def _previous(report: Report, spec: RuleSpec, needs: list[str]) -> Report | None
     return previous
 
 
+@rule("previous_source")
+def previous_source(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """The previous report is not last year's report of the same agency: probably a wrong file was chosen."""
+    previous = report.previous
+    if previous is None:
+        return
+    problems = []
+    if previous.year != report.year - 1:
+        problems.append(f"是{previous.year}年度的，本报告是{report.year}年度")
+    mine, theirs = re.sub(r"\s", "", report.agency), re.sub(r"\s", "", previous.agency)
+    if mine and theirs and mine != theirs:
+        problems.append(f"是“{previous.agency}”的，本报告是“{report.agency}”")
+    if problems:
+        yield Finding(spec.code, spec.severity,
+                      f"用于跨年度核对的上年报告{'，且'.join(problems)}：请确认选对了上年报告")
+
+
 @rule("carry")
 def carry(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """This year's 二、上年结转 = last year's 四、结转下年度继续办理, column by column."""
