@@ -169,7 +169,10 @@ def cmd_check(options: argparse.Namespace) -> int:
 def _print_text(path: Path, report, findings) -> None:  # type: ignore[no-untyped-def]
     errors = sum(f.severity == "error" for f in findings)
     warnings = sum(f.severity == "warning" for f in findings)
-    print(f"{path}：{report.agency}{report.year}年（{report.fmt.name}）— {errors}个错误，{warnings}个警告")
+    notes = sum(f.severity == "info" for f in findings)
+    agency = report.agency or "（未识别机关名称）"
+    tally = f"{errors}个错误，{warnings}个警告" + (f"，{notes}个提示" if notes else "")
+    print(f"{path}：{agency}{report.year}年（{report.fmt.name}）— {tally}")
     for finding in findings:
         print(f"  [{SEVERITY_LABELS[finding.severity]}] {finding.code} {finding.message}")
 
