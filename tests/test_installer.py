@@ -125,8 +125,10 @@ def test_winenv_points_offscreen_qt_at_the_windows_fonts(monkeypatch: pytest.Mon
     winenv.setup()
     assert os.environ["QT_QPA_FONTDIR"] == os.path.join("C:\\Windows", "Fonts")
     monkeypatch.setenv("QT_QPA_FONTDIR", "D:\\fonts")
+    monkeypatch.setenv("QT_PLUGIN_PATH", "C:\\OtherQt\\plugins")
     winenv.setup()
     assert os.environ["QT_QPA_FONTDIR"] == "D:\\fonts"
+    assert "QT_PLUGIN_PATH" not in os.environ
 
 
 def test_check_outputs_tells_blank_pages_and_broken_files(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
