@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
@@ -233,8 +234,12 @@ class MainWindow(QMainWindow):
         return self.keys[self.stack.currentIndex()]
 
     def page_for(self, finding: Finding) -> str | None:
-        """The page a finding belongs to: its cells' table, the section its message names, or 基本信息."""
+        """The page a finding belongs to: the text section its message names (a number in the text that does not
+        match a table), its cells' table, a table its message names, or 基本信息."""
         fmt = self.document.report.fmt
+        for section in fmt.sections:
+            if section.kind != "table" and f"“{section.heading}”" in finding.message:
+                return section.key
         for cell_id in finding.cells:
             spec = fmt.cells.get(cell_id)
             if spec is not None and spec.table in self.keys:
@@ -253,8 +258,13 @@ class MainWindow(QMainWindow):
         if hasattr(page, "select_cells"):  # a table page
             page.select_cells(list(finding.cells))
             page.view.setFocus()
-        elif hasattr(page, "editor"):  # a prose page
+        elif hasattr(page, "editor"):  # a prose page: the quoted phrase selected, if it is in the text
             page.editor.setFocus()
+            for phrase in re.findall(r"“([^”]+)”", finding.message):
+                found = page.editor.document().find(phrase)
+                if not found.isNull():
+                    page.editor.setTextCursor(found)
+                    break
         elif key == INFO:
             page.format.setFocus()  # type: ignore[attr-defined]
 

@@ -32,7 +32,8 @@ from gui.table_delegate import GridDelegate
 from gui.table_model import KIND_ROLE, ReportTableModel
 from gui.table_paste import copy_region, differing_totals, plan_paste, tiled
 
-HINT = "白色格填写数字（空白不等于0，没有请填0）；灰色格为自动计算的总计；红框为错误，黄框为提醒，鼠标停留可看说明。"
+HINT = ("在数字格中填写（空白不等于0，没有请填0；尚未填写的格显示为黄色）；灰色格为自动计算的总计；"
+        "红框为错误，黄框为提醒，鼠标停留可看说明。")
 _OWN_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut,
              QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.Delete)
 BORDERS = {"error": QColor("#c0392b"), "warning": QColor("#c77c02")}
@@ -56,6 +57,7 @@ class GridView(QTableView):
         self.document = model.document
         self.delegate = GridDelegate(self)
         self.last_message = ""
+        self._tab_run: tuple[int, tuple[int, int]] | None = None  # (column a run of Tabs began in, cell it reached)
         self.balloon = Balloon(self.viewport())
         self.setItemDelegate(self.delegate)
         self.setModel(model)
@@ -160,7 +162,11 @@ class GridView(QTableView):
             return
         cell = self.grid.cell_at(current.row(), current.column())
         here = (cell.row, cell.col) if cell else (current.row(), current.column())
-        if move.startswith("arrow-"):
+        run, self._tab_run = self._tab_run, None
+        in_run = run is not None and run[1] == here
+        if move == "down" and run is not None and in_run:
+            target = self._next_row_from(here[0] + (cell.rowspan if cell else 1), run[0])
+        elif move.startswith("arrow-"):
             target = self._arrow(here, move[6:])
         else:
             order_name = "down" if move in ("down", "up") else "right"
@@ -174,7 +180,14 @@ class GridView(QTableView):
                 i = bisect_left(keys, key(here)) - 1
                 target = order[i] if i >= 0 else None
         if target is not None:
+            if move == "right":  # a run of Tabs: Enter then goes to the next row, in the column the run began
+                self._tab_run = (run[0] if run is not None and in_run else here[1], target)
             self.move_to(self.grid.index(*target))
+
+    def _next_row_from(self, row: int, col: int) -> tuple[int, int] | None:
+        """The first input cell from this row down, at or right of this column (Excel's Enter after Tabs)."""
+        later = [p for p in self._orders["right"] if p[0] >= row and p[1] >= col]
+        return min(later) if later else None
 
     def move_to(self, index: QModelIndex) -> None:
         """Make the cell current and the only one selected (a held Shift does not extend the selection)."""
@@ -270,7 +283,7 @@ class GridView(QTableView):
         return list(dict.fromkeys(c.cell_id for c in ids if c and c.cell_id))
 
     def select_cells(self, cell_ids: list[str]) -> None:
-        """Select these cells (those of this table) and scroll to the first."""
+        """Select these cells (those of this table) and scroll to show them (the first ones if not all fit)."""
         indexes = [self.grid.index_of(c) for c in cell_ids]
         indexes = [i for i in indexes if i.isValid()]
         if not indexes:
@@ -281,7 +294,9 @@ class GridView(QTableView):
         flags = QItemSelectionModel.SelectionFlag
         self.selectionModel().setCurrentIndex(indexes[0], flags.NoUpdate)
         self.selectionModel().select(selection, flags.ClearAndSelect)
-        self.scrollTo(indexes[0])
+        by_row = sorted(indexes, key=lambda i: (i.row(), i.column()))
+        self.scrollTo(by_row[-1])  # then the first: all of them in view when they fit, else the first ones
+        self.scrollTo(by_row[0])
 
     # ---- clipboard and clearing --------------------------------------------------------------
     def copy(self) -> None:

@@ -84,3 +84,12 @@ def test_a_grid_without_header_rows_has_no_frozen_header(qtbot, example):
     page.show()
     qtbot.waitExposed(page)
     assert page.view.grid.table.header_rows == 0 and not page.view.frozen.isVisible()
+
+
+def test_selecting_cells_shows_them_all_when_they_fit(short_page):
+    view = short_page.view
+    cells = ["t3.total.natural", "t3.next.natural"]  # (七)总计 and 四, at the foot of the table
+    view.select_cells(cells)
+    for cell_id in cells:
+        rect = view.visualRect(view.grid.index_of(cell_id))
+        assert rect.top() >= view.frozen.cover() and rect.bottom() <= view.viewport().height(), cell_id

@@ -299,3 +299,21 @@ def test_a_copied_row_fills_every_selected_row(page3, qtbot):
     report = page3.document.report
     assert report.value("t3.new.total") == 21 and report.value("t3.carry.total") == 21
     assert page3.document.undo_stack.count() == 1
+
+
+def test_enter_after_a_run_of_tabs_goes_to_the_next_row_where_the_run_began(page3, qtbot):
+    doc = page3.document
+    go(page3, "t3.new.business")
+    for text in ("2", "3", "4"):
+        type_text(qtbot, text)
+        press(qtbot, Qt.Key.Key_Tab)
+    type_text(qtbot, "5")
+    press(qtbot, Qt.Key.Key_Return)  # as in Excel and WPS: back under the cell the row was begun in
+    assert [doc.report.value(f"t3.new.{c}") for c in ("business", "research", "welfare", "legal")] == [2, 3, 4, 5]
+    assert current_id(page3) == "t3.carry.business"
+    press(qtbot, Qt.Key.Key_Return)  # a plain Enter: straight down again
+    assert page3.model.index_of("t3.carry.business").row() < page3.view.currentIndex().row()
+    assert current_id(page3).endswith(".business")
+    go(page3, "t3.new.legal")
+    press(qtbot, Qt.Key.Key_Return)  # no Tabs before: down the same column
+    assert current_id(page3) == "t3.carry.legal"

@@ -246,3 +246,12 @@ def test_the_window_fits_a_1366_by_768_screen_on_every_page(window):
     assert window.page("info").minimumSizeHint().height() < 300  # the form scrolls, whatever the font size
     window.resize(1366, 700)
     assert window.height() == 700 and window.statusBar().geometry().bottom() < 700
+
+
+def test_a_number_in_the_text_that_does_not_match_opens_the_text_with_the_phrase_selected(window):
+    window.document.set_prose("s1", window.document.report.prose.get("s1", "") + "全年收到行政复议案件2件。")
+    finding = next(f for f in window.document.findings if f.code == "TXT-NUM" and "行政复议" in f.message)
+    assert finding.cells and window.page_for(finding) == "s1"  # not the table its cells are in
+    window.show_finding(finding)
+    assert window.current_page() == "s1"
+    assert window.page("s1").editor.textCursor().selectedText() == "行政复议案件2件"
