@@ -212,8 +212,9 @@ class ReportDocument(QObject):
         after.prose[key] = text
         self.undo_stack.push(_ReportCommand(self, self.report.copy(), after, description, f"prose.{key}"))
 
-    def set_meta(self, field: str, value: Any, description: str = "修改基本信息") -> None:
-        """Change agency, level, year, format_id or contact.<field>; a new year may bring a new format."""
+    def set_meta(self, field: str, value: Any, description: str = "修改基本信息", keep_format: bool = False) -> None:
+        """Change agency, level, year, format_id or contact.<field>; a new year brings its format unless
+        ``keep_format`` (基本信息 then offers the change, saying what it would drop)."""
         if field not in META_FIELDS:
             raise KeyError(field)
         after = self.report.copy()
@@ -221,7 +222,8 @@ class ReportDocument(QObject):
             setattr(after.contact, field.split(".", 1)[1], str(value))
         elif field == "year":
             after.year = int(value)
-            after = _in_format(after, format_for_year(after.year).id)
+            if not keep_format:
+                after = _in_format(after, format_for_year(after.year).id)
         elif field == "format_id":
             after = _in_format(after, str(value))
         else:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.formats import FORMAT_IDS, format_for_year, format_summary
-from model.report import LEVELS, Contact
+from model.formats import FORMAT_IDS, format_for_year, format_summary, load_format
+from model.report import LEVELS, Contact, Report
 
 CONTACT_HINTS = {"office": "如：某某局办公室", "address": "", "postcode": "6位数字", "phone": "如：0571-12345678",
                  "email": "", "website": "可不填"}
@@ -53,7 +53,7 @@ class InfoPage(QWidget):
         self.year.setRange(1990, 2200)
         self.year.setKeyboardTracking(False)
         self.year.setSuffix(" 年度")
-        self.year.valueChanged.connect(lambda y: self._set("year", y))
+        self.year.valueChanged.connect(lambda y: self.document.set_meta("year", y, keep_format=True))
         self.format = QComboBox()
         for format_id in FORMAT_IDS:
             fmt = format_summary(format_id)
@@ -143,8 +143,10 @@ class InfoPage(QWidget):
         self.title.setText(f"报告标题：{report.title}" if report.agency else "报告标题：请先填写机关名称")
         right = format_for_year(report.year)
         wrong = right.id != report.format_id
+        lost = _dropped(report, right.id) if wrong else ""
         self.format_warning.setText(
-            f"⚠ {report.year}年度报告应使用{right.name}（{right.notice}），当前选择的是{report.fmt.name}。" if wrong else "")
+            f"⚠ {report.year}年度报告应使用{right.name}（{right.notice}），当前选择的是{report.fmt.name}。"
+            + (f"改用后，{lost}在新格式中没有对应栏目，将不再保留（可撤销）。" if lost else "") if wrong else "")
         self.use_right_format.setText(f"改用{right.name}")
         self.format_warning.setVisible(wrong)
         self.use_right_format.setVisible(wrong)
@@ -155,6 +157,17 @@ class InfoPage(QWidget):
                                   "上年结转和跨年度核对（XY-CARRY 等）已启用。")
         else:
             self.previous.setText("尚未导入。导入上年报告后，自动填入“上年结转”等数据，并核对与上年报告是否衔接。")
+
+
+def _dropped(report: Report, format_id: str) -> str:
+    """What a change to another format would drop: "表二的10个数、表三的3个数", or ""."""
+    cells = load_format(format_id).cells
+    counts: dict[str, int] = {}
+    for cell_id in report.values:
+        spec = report.fmt.cells.get(cell_id)
+        if spec is not None and cell_id not in cells:
+            counts[spec.table] = counts.get(spec.table, 0) + 1
+    return "、".join(f"{report.fmt.table(key).short}的{n}个数" for key, n in counts.items())
 
 
 def _colour(label: QLabel, colour: str, bold: bool = False) -> None:

@@ -255,3 +255,18 @@ def test_a_number_in_the_text_that_does_not_match_opens_the_text_with_the_phrase
     window.show_finding(finding)
     assert window.current_page() == "s1"
     assert window.page("s1").editor.textCursor().selectedText() == "行政复议案件2件"
+
+
+def test_a_new_year_on_the_info_page_offers_its_format_and_says_what_would_be_dropped(window):
+    page = window.show_page("info")
+    document = window.document
+    before = dict(document.report.values)
+    page.year.setValue(2021)  # a mistyped year or the mouse wheel: no data goes
+    assert document.report.year == 2021 and document.report.format_id == "2019"
+    assert document.report.values == before
+    assert not page.format_warning.isHidden() and "改用后，表二的" in page.format_warning.text()
+    assert any(f.code == "FMT-YEAR" for f in document.findings)
+    page.use_right_format.click()  # the clerk's choice, one undo step
+    assert document.report.format_id == "2021" and page.format_warning.isHidden()
+    document.undo_stack.undo()
+    assert document.report.format_id == "2019" and document.report.values == before
