@@ -175,6 +175,9 @@ def fee_text(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """Section 六 must state the 信息处理费 collected, even 0元."""
     sec = report.fmt.section(spec.params["section"])
     text = report.prose.get(sec.key, "")
+    prompt = re.sub(r"^[（(]|[）)]$", "", sec.placeholder.strip())
+    if prompt:  # the template's 「（文字描述，收取信息处理费情况在此处报告。）」 left in place states nothing
+        text = text.replace(prompt, "")
     if not any(word in text for word in spec.params["keywords"]):
         yield Finding(spec.code, spec.severity,
                       f"“{sec.heading}”未说明收取信息处理费的情况：没有收费也要写明（如“收取信息处理费0元”）")
