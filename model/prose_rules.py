@@ -45,9 +45,21 @@ def _contradiction(report: Report, texts: list[tuple[str, str]], pattern: str,
     for key, text in texts:
         for match in _pattern(pattern).finditer(text):
             stated = int(match.group("n"))
-            if stated != table_value:
+            if stated != table_value and _year_before(text, match.start()) in (None, report.year):
                 return report.fmt.section(key).heading, match.group(0), stated
     return None
+
+
+_SENTENCE_END = re.compile(r"[。；;！!？?\n]")
+_YEAR = re.compile(r"((?:19|20)\d\d)年")
+
+
+def _year_before(text: str, start: int) -> int | None:
+    """The last year named in the sentence before ``start`` (「2024年共受理…」 gives 2024), if any."""
+    ends = list(_SENTENCE_END.finditer(text, 0, start))
+    sentence = text[ends[-1].end() if ends else 0:start]
+    years = _YEAR.findall(sentence)
+    return int(years[-1]) if years else None
 
 
 @lru_cache(maxsize=32)
