@@ -152,11 +152,23 @@ class ReportTableModel(QAbstractTableModel):
             return report.invalid[cell.cell_id]
         return format_value(report.value(cell.cell_id), report.units.get(cell.cell_id))
 
+    def shown(self, cell: GridCell) -> str:
+        """The text on screen: a total printed differently in a read-back file shows both, "16→4" (printed, sum)."""
+        text = self.text(cell)
+        report = self.document.report
+        if cell.cell_id in report.fmt.totals and cell.cell_id in report.stated:
+            stated = report.stated[cell.cell_id]
+            if stated != report.value(cell.cell_id):
+                return f"{'空白' if stated is None else format_value(stated)}→{text or '空白'}"
+        return text
+
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
         slot = self._slots.get((index.row(), index.column()))
         if slot is None:
             return None
-        if role in (_DISPLAY, _EDIT):
+        if role == _DISPLAY and slot.anchor:
+            return self.shown(slot.cell)
+        if role == _EDIT:
             return self.text(slot.cell) if slot.anchor else None
         if role == _BACKGROUND:
             return self._background(slot)

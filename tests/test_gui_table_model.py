@@ -117,3 +117,16 @@ def test_format_change_resets_the_model(example_doc, qtbot):
     with qtbot.waitSignal(model.modelReset):
         example_doc.set_meta("year", 2022)
     assert model.rowCount() == len(load_format("2021").table("t2").rows) != rows_2019
+
+
+def test_a_total_printed_differently_in_a_read_back_file_shows_both(example_doc):
+    model = ReportTableModel(example_doc, "t4")
+    report = example_doc.report
+    computed = model.text(model.cell_at(model.index_of("t4.cases.review_total").row(),
+                                        model.index_of("t4.cases.review_total").column()))
+    report.stated["t4.cases.review_total"] = 16
+    example_doc.replace_report(report)
+    index = model.index_of("t4.cases.review_total")
+    assert index.data() == f"16→{computed}" and index.data(Qt.ItemDataRole.EditRole) == computed
+    example_doc.clear_cells(["t4.cases.review_total"])
+    assert index.data() == computed
