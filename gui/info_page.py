@@ -89,6 +89,10 @@ class InfoPage(QWidget):
             edit.textChanged.connect(lambda text, n=name: self._set(f"contact.{n}", text.strip()))
             self.contact[name] = edit
             contact_form.addRow(f"{label}：", edit)
+        self.contact_warning = QLabel()  # e.g. a 邮编 that is not 6 digits (it is printed in the report)
+        self.contact_warning.setWordWrap(True)
+        _colour(self.contact_warning, "#8a4b00")
+        contact_form.addRow("", self.contact_warning)
 
         previous_box = QGroupBox("上年报告")
         previous_layout = QHBoxLayout(previous_box)
@@ -151,6 +155,10 @@ class InfoPage(QWidget):
         self.format_warning.setVisible(wrong)
         self.use_right_format.setVisible(wrong)
         self.warning_box.setVisible(wrong)
+        postcode = report.contact.postcode
+        bad_postcode = bool(postcode) and not (len(postcode) == 6 and postcode.isdigit())
+        self.contact_warning.setText(f"⚠ 邮编应为6位数字，现为“{postcode}”（{len(postcode)}位）。" if bad_postcode else "")
+        self.contact_warning.setVisible(bad_postcode)
         if report.previous is not None:
             source = report.previous_source or "已导入"
             self.previous.setText(f"已导入{report.previous.agency}{report.previous.year}年度报告（{source}）："

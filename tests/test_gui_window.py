@@ -270,3 +270,14 @@ def test_a_new_year_on_the_info_page_offers_its_format_and_says_what_would_be_dr
     assert document.report.format_id == "2021" and page.format_warning.isHidden()
     document.undo_stack.undo()
     assert document.report.format_id == "2019" and document.report.values == before
+
+
+def test_a_postcode_that_is_not_six_digits_is_pointed_out(window, qtbot):
+    page = window.show_page("info")
+    assert page.contact_warning.isHidden()
+    page.contact["postcode"].clear()
+    qtbot.keyClicks(page.contact["postcode"], "3210000")
+    assert window.document.report.contact.postcode == "3210000"
+    assert not page.contact_warning.isHidden() and "6位" in page.contact_warning.text()
+    qtbot.keyClick(page.contact["postcode"], Qt.Key.Key_Backspace)
+    assert page.contact_warning.isHidden()
