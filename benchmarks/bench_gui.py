@@ -35,46 +35,69 @@ def rss_mb():
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 """
 
+PAINTED = """
+from PySide6.QtCore import QEvent, QObject
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched.isWidgetType() and watched.isWindow():
+            QApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(0, painted)
+        return False
+watcher = Painted()
+QApplication.instance().installEventFilter(watcher)
+"""
+
 BARE = "import os, sys\n" + RSS + """
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QTableWidget
 app = QApplication(["bare", "-platform", "offscreen"])
 table = QTableWidget(30, 10)
 table.resize(1200, 800)
+def painted():
+    print("painted", flush=True)
+    app.quit()
+""" + PAINTED + """
 table.show()
-QTimer.singleShot(0, lambda: (print("ready", rss_mb(), "[]", flush=True), app.quit()))
+QTimer.singleShot(0, lambda: print("ready", rss_mb(), "[]", flush=True))
 app.exec()
 """
 
 APP = "import os, sys\n" + RSS + """
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 from gui.app import application, start_window
 app = application(["-platform", "offscreen"])
 window = start_window(example=True)
-window.show()
-heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("openpyxl", "docx"))
-def ready():
-    print("ready", rss_mb(), repr(heavy), flush=True)
+def painted():
+    print("painted", flush=True)
     window.autosave.close()
     app.quit()
-QTimer.singleShot(0, ready)
+""" + PAINTED + """
+window.show()
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("openpyxl", "docx", "lxml"))
+QTimer.singleShot(0, lambda: print("ready", rss_mb(), repr(heavy), flush=True))
 app.exec()
 """
 
 
-def cold_start(script: str, env: dict[str, str]) -> tuple[float, float, str]:
-    """Seconds from spawning the process to its ready line, its resident MB, and the heavy modules it holds."""
+def cold_start(script: str, env: dict[str, str]) -> tuple[float, float, str, float]:
+    """Seconds from spawning the process to its ready line (the event loop runs), its resident MB, the heavy
+    modules it holds, and seconds to its first painted window."""
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env, stdout=subprocess.PIPE,
                                stderr=subprocess.DEVNULL, text=True)
     assert process.stdout is not None
-    line = process.stdout.readline()
-    elapsed = time.perf_counter() - start
+    lines, stamps = [], []
+    for line in process.stdout:
+        lines.append(line)
+        stamps.append(time.perf_counter() - start)
     process.wait(60)
-    if not line.startswith("ready"):
-        raise RuntimeError(f"child did not start: {line!r}")
-    _, rss, heavy = line.split(" ", 2)
-    return elapsed, float(rss), heavy.strip()
+    ready = next((i for i, line in enumerate(lines) if line.startswith("ready")), None)
+    painted = next((i for i, line in enumerate(lines) if line.startswith("painted")), None)
+    if ready is None or painted is None:
+        raise RuntimeError(f"child did not start: {lines!r}")
+    _, rss, heavy = lines[ready].split(" ", 2)
+    return stamps[ready], float(rss), heavy.strip(), stamps[painted]
 
 
 def p95(samples: list[float]) -> float:
@@ -152,6 +175,10 @@ def main() -> int:
           f" | ratio {app_s / bare_s:4.2f}x (target <= 1.5x), medians of {options.runs}")
     print(f"             best of {options.runs}: bare {bare_best * 1000:5.0f} ms | app {app_best * 1000:5.0f} ms"
           f" | ratio {app_best / bare_best:4.2f}x (less disturbed by other load on the machine)")
+    bare_paint = statistics.median(b[3] for b in bare)
+    app_paint = statistics.median(a[3] for a in app)
+    print(f"first paint  bare {bare_paint * 1000:7.0f} ms | app {app_paint * 1000:7.0f} ms | ratio "
+          f"{app_paint / bare_paint:4.2f}x (until the window's first paint event, medians)")
     print(f"             file-format libraries imported at start: {heavy}")
     print(f"memory (RSS) bare {bare_mb:7.1f} MB | app with example {app_mb:7.1f} MB | ratio {app_mb / bare_mb:4.2f}x")
 
