@@ -40,8 +40,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    _utf8_output()  # the GUI's --smoke prints paths too; a cp1252 pipe must not crash it
     if args and args[0] in COMMANDS:
-        _utf8_output()
         options = _parser().parse_args(args)
         handler = {"new": cmd_new, "demo": cmd_demo, "check": cmd_check, "export": cmd_export}[options.command]
         return handler(options)
