@@ -185,6 +185,10 @@ class ReportDocument(QObject):
         before = {cell_id: CellState.of(self.report, cell_id) for cell_id in after}
         self.undo_stack.push(_CellsCommand(self, before, after, description))
 
+    def forget_refused(self) -> None:
+        """The clerk moved on (a value committed unchanged): earlier refusals and their red frames go."""
+        self._set_refused({})
+
     def _set_refused(self, refused: dict[str, str]) -> None:
         """Refusals last until the next change: the red frame of a refused input goes with the next edit, paste,
         clear, undo or redo (the cell still holds its last valid value)."""

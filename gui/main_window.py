@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
 
                 page = TablePage(self.document, key)
                 page.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+                page.view.withdrawn.connect(self._withdraw_note)
                 QTimer.singleShot(0, lambda view=page.view: _scroll_home(view))
             else:
                 from gui.prose_page import ProsePage
@@ -167,6 +168,10 @@ class MainWindow(QMainWindow):
             layout.addWidget(label)
         self.statusBar().addPermanentWidget(box)
         self.autosave.saved.connect(lambda when: self.autosave_label.setText(f"已自动保存 {when}"))
+
+    def _withdraw_note(self, text: str) -> None:
+        if self.statusBar().currentMessage() == text:
+            self.statusBar().clearMessage()
 
     def recent_changed(self) -> None:
         if hasattr(self, "menus"):

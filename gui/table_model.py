@@ -263,6 +263,7 @@ class ReportTableModel(QAbstractTableModel):
         assert cell.cell_id is not None
         text = "" if value is None else str(value)
         if text == self.text(cell) and cell.cell_id not in self.document.report.invalid:
+            self.document.forget_refused()  # typing the value a cell already holds moves on too
             return True
         name = self.document.report.fmt.cells[cell.cell_id].name
         messages, _ = self.document.set_cells({cell.cell_id: text}, f"填写 {name}")

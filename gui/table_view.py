@@ -49,6 +49,7 @@ class GridView(QTableView):
     """The grid: spans from the format, Excel-like keys, copy and paste, messages shown at the cell."""
 
     message = Signal(str)  # a note for the status bar (what a paste skipped, a refused value)
+    withdrawn = Signal(str)  # a note about a refused value that no longer applies (the status bar drops it)
     frozen: FrozenHeader | None = None  # made once the model is set
 
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
@@ -77,6 +78,8 @@ class GridView(QTableView):
         self.frozen = FrozenHeader(self)  # the header rows stay in view while the rows scroll
         model.modelReset.connect(self.apply_format)
         model.refused.connect(self.show_message)
+        self._refusal_note = ""  # the note shown for a refused value, withdrawn when the refusal is forgotten
+        self.document.cellsChanged.connect(self._withdraw_refusal_note)
         self.apply_format()
 
     def go_home(self) -> None:
@@ -351,8 +354,17 @@ class GridView(QTableView):
             index = self.grid.index_of(at) if at else self.grid.index(rect[0], rect[1])
             self.show_message(index, "\n".join(notes))
 
+    def _withdraw_refusal_note(self, _ids: list[str]) -> None:
+        note = self._refusal_note
+        if note and note not in self.document.refused.values():
+            self._refusal_note = ""
+            if self.balloon.isVisible() and self.balloon.text() == note:
+                self.balloon.hide()
+            self.withdrawn.emit(note)
+
     def show_message(self, index: QModelIndex, text: str) -> None:
         """Show a note in a balloon at the cell (never a modal box), and pass it on for the status bar."""
+        self._refusal_note = text if text in self.document.refused.values() else ""
         self.last_message = text
         self.message.emit(text)
         self.balloon.show_at(self.visualRect(index), text)

@@ -63,3 +63,24 @@ def test_a_click_on_a_table_in_the_navigation_puts_the_keys_in_its_grid(qtbot, t
     window.nav.setFocus()
     qtbot.keyClick(window.nav, Qt.Key.Key_Down)  # arrows in the navigation keep the keys there
     assert window.current_page() != "t2" and QApplication.focusWidget() is window.nav
+
+
+def test_a_refusal_note_goes_with_the_next_commit_even_of_an_unchanged_value(qtbot, tmp_path, monkeypatch, example):
+    isolate(tmp_path, monkeypatch)
+    window = make_window(qtbot, example, dialogs=FakeDialogs())
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+    window.show_page("t3")
+    view = window.page("t3").view
+    view.setFocus()
+    for ch in "-1":
+        qtbot.keyClicks(QApplication.focusWidget(), ch)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.document.refused and view.balloon.isVisible()
+    assert "不小于0" in window.statusBar().currentMessage()
+    carry = view.currentIndex().data()  # the cell below, committed with the value it holds
+    for ch in carry:
+        qtbot.keyClicks(QApplication.focusWidget(), ch)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.document.refused == {} and not view.balloon.isVisible()
+    assert window.statusBar().currentMessage() == ""
