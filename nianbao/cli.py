@@ -47,7 +47,20 @@ def main(argv: list[str] | None = None) -> int:
         return handler(options)
     from gui.app import run  # Qt is imported only here
 
-    return run(args)
+    try:
+        return run(args)
+    except SystemExit:
+        if args and args[0] in ("-h", "--help"):
+            print(_commands_help())
+        raise
+
+
+def _commands_help() -> str:
+    """The commands that work without a window, for `nianbao --help` (which shows the window's options)."""
+    choices = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    lines = ["", "不打开窗口的命令（用 nianbao 命令 --help 查看各自的选项）："]
+    lines += [f"  nianbao {action.dest:<8}{action.help}" for action in choices._choices_actions]
+    return "\n".join(lines)
 
 
 def _utf8_output() -> None:
