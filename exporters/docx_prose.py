@@ -37,7 +37,29 @@ def title_lines(report: Report) -> list[str]:
         return [rest]
     if display_width(agency + rest) <= TITLE_LINE_EM:
         return [agency + rest]
-    return [agency, rest]
+    return [*_agency_lines(agency), rest]
+
+
+_BREAK_AFTER = "省市县区州盟旗镇乡府局委厅办室院会"  # a title line reads best ending with a unit's name
+_KEEP_WITH = ("人民政府", "政府", "人民", "委员会")  # 「某某区」 stays with its 「人民政府」
+
+
+def _agency_lines(agency: str) -> list[str]:
+    """The agency on lines of about equal width that fit the title line, broken after a unit's name if one is
+    near (「某某省某某市某某区人民政府」「办公室政务公开科」, not 「…政务公开」「科」)."""
+    count = -(-int(display_width(agency) * 2) // (TITLE_LINE_EM * 2))  # ceil, in half-em
+    lines, rest = [], agency
+    for left in range(count, 1, -1):
+        ideal = round(len(rest) / left)
+        near = [i for i in range(max(1, ideal - 3), min(len(rest), ideal + 4))
+                if rest[i - 1] in _BREAK_AFTER and not rest.startswith(_KEEP_WITH, i)
+                and display_width(rest[:i]) <= TITLE_LINE_EM]
+        cut = min(near, key=lambda i: abs(i - ideal)) if near else ideal
+        while cut > 1 and display_width(rest[:cut]) > TITLE_LINE_EM:
+            cut -= 1
+        lines.append(rest[:cut])
+        rest = rest[cut:]
+    return [*lines, rest]
 
 
 def _parts(report: Report) -> str:
