@@ -39,8 +39,12 @@ def file_name(report: Report, kind: str) -> str:
     return name + WRITERS[kind][2]
 
 
-def export(report: Report, kinds: list[str], folder: Path) -> tuple[list[Path], list[str]]:
-    """Write each kind into the folder; (written paths, Chinese problems)."""
+WINDOWS_FONTS = "export/windows_fonts"  # the setting: Word files use only the fonts of a stock Chinese Windows
+
+
+def export(report: Report, kinds: list[str], folder: Path,
+           windows_fonts: bool = False) -> tuple[list[Path], list[str]]:
+    """Write each kind into the folder (Word with only Windows' own fonts if asked); (written paths, problems)."""
     written: list[Path] = []
     problems: list[str] = []
     for kind in kinds:
@@ -50,7 +54,12 @@ def export(report: Report, kinds: list[str], folder: Path) -> tuple[list[Path], 
             problems.append(f"本版本尚不支持导出 {WRITERS[kind][3]}")
             continue
         try:
-            function(report, target)
+            if kind == "docx" and windows_fonts:
+                from exporters.docx_style import DocxFonts
+
+                function(report, target, DocxFonts.windows())  # type: ignore[call-arg]
+            else:
+                function(report, target)
         except OSError as exc:
             problems.append(f"无法写入“{target.name}”：{exc.strerror or exc}（文件是否正在 Word/WPS 中打开？）")
             continue
@@ -72,9 +81,14 @@ def run_export(window: Any, kinds: list[str]) -> list[Path]:
     folder = window.dialogs.choose_folder(window, "导出到文件夹", start)
     if not folder:
         return []
-    written, problems = export(document.report, kinds, Path(folder))
+    written, problems = export(document.report, kinds, Path(folder), windows_fonts(window.files.settings))
     if problems:
         window.dialogs.error(window, "导出未完成", "\n".join(problems))
     if written:
         window.statusBar().showMessage("已导出 " + "、".join(p.name for p in written), 8000)
     return written
+
+
+def windows_fonts(settings: Any) -> bool:
+    """The 「导出Word时只用Windows自带字体」 setting (an .ini file gives it back as text)."""
+    return str(settings.value(WINDOWS_FONTS, False)).lower() in ("true", "1")

@@ -163,7 +163,8 @@ class MainWindow(QMainWindow):
         self.autosave_label = QLabel()
         box = QWidget()
         layout = QHBoxLayout(box)
-        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setContentsMargins(24, 0, 8, 0)  # a gap after a long note on the left of the status bar
+        layout.setSpacing(16)
         for label in (self.autosave_label, self.error_label, self.warning_label):
             layout.addWidget(label)
         self.statusBar().addPermanentWidget(box)

@@ -60,8 +60,17 @@ class Menus:
             action.setEnabled(exports.available(kind))
         every = self.add(menu, "全部导出…", lambda: exports.run_export(window, list(exports.WRITERS)), name="全部导出")
         every.setEnabled(any(exports.available(k) for k in exports.WRITERS))
+        fonts = menu.addAction("导出 Word 时只用 Windows 自带字体（宋体、仿宋、楷体）")
+        fonts.setCheckable(True)
+        fonts.setChecked(exports.windows_fonts(window.files.settings))
+        fonts.setToolTip("电脑上没有仿宋_GB2312、方正小标宋简体等公文字体时勾选")
+        fonts.toggled.connect(self._windows_fonts)
+        self.actions["Windows字体"] = fonts
         menu.addSeparator()
         self.add(menu, "退出", window.close, QKeySequence("Ctrl+Q"), "退出")
+
+    def _windows_fonts(self, on: bool) -> None:
+        self.window.files.settings.setValue(exports.WINDOWS_FONTS, on)
 
     def _edit(self, menu: QMenu) -> None:
         window = self.window

@@ -112,6 +112,34 @@ def _place(model: ReportTableModel, plan: PastePlan, cell: GridCell, text: str) 
             plan.merged += 1
 
 
+def strip_labels(model: ReportTableModel, rows: Rows, top: int, left: int) -> tuple[Rows, int]:
+    """Rows without the leading label columns and header rows copied along with the numbers (a row copied
+    with its 「一、本年新收…」), when the paste starts on a value cell; and how many columns and rows went."""
+    start = model.cell_at(top, left)
+    if start is None or model.kind(start) == "label" or not rows:
+        return rows, 0
+    labels = {_squash(c.text) for row in model.table.rows for c in row.cells if c.cell_id is None and c.text}
+    dropped = 0
+    while rows and len(rows[0]) > 1 and _all_labels([row[0] for row in rows if row], labels):
+        rows = [row[1:] for row in rows]
+        dropped += 1
+    while len(rows) > 1 and _all_labels(rows[0], labels):
+        rows = rows[1:]
+        dropped += 1
+    return rows, dropped
+
+
+def _all_labels(texts: list[str], labels: set[str]) -> bool:
+    """Whether the non-empty texts (at least one) are all labels of the table, or near enough."""
+    squashed = [_squash(t) for t in texts if _squash(t)]
+    return bool(squashed) and all(_is_label(t, labels) for t in squashed)
+
+
+def _is_label(text: str, labels: set[str]) -> bool:
+    return text in labels or (len(text) >= 4 and any(text in label or label in text for label in labels
+                                                     if len(label) >= 4))
+
+
 def _squash(text: str) -> str:
     """A label without any spaces or line breaks (documents break 「商业企业」 as 「商业\n企业」)."""
     return "".join(text.split())

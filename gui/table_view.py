@@ -30,7 +30,7 @@ from gui.grid_layout import column_widths, row_heights
 from gui.table_balloon import Balloon
 from gui.table_delegate import GridDelegate
 from gui.table_model import KIND_ROLE, ReportTableModel
-from gui.table_paste import copy_region, differing_totals, plan_paste, tiled
+from gui.table_paste import copy_region, differing_totals, plan_paste, strip_labels, tiled
 
 HINT = ("在数字格中填写（空白不等于0，没有请填0；尚未填写的格显示为黄色）；灰色格为自动计算的总计；"
         "红框为错误，黄框为提醒，鼠标停留可看说明。")
@@ -332,6 +332,7 @@ class GridView(QTableView):
         if rect is None or not rows:
             return
         fill = [(i.row(), i.column()) for i in self.selectedIndexes()]
+        rows, dropped = strip_labels(self.grid, rows, rect[0], rect[1])
         rows = tiled(rows, rect[2] - rect[0] + 1, rect[3] - rect[1] + 1)
         plan = plan_paste(self.grid, rows, rect[0], rect[1], fill)
         messages, _ = self.document.set_cells(plan.changes, "粘贴")
@@ -342,6 +343,8 @@ class GridView(QTableView):
                                                         self.grid.index(bottom, right)),
                                          QItemSelectionModel.SelectionFlag.ClearAndSelect)
         notes = [n for n in (plan.summary(),) if n]
+        if dropped:
+            notes.insert(0, "复制时带上的栏目名称已略去，数字从所选单元格起粘贴")
         differing = differing_totals(self.document.report, plan.computed)
         if differing:
             notes.append(f"其中{len(differing)}个粘贴的总计与各项相加不同，请核对：" + "；".join(differing[:3])

@@ -325,3 +325,27 @@ def test_import_of_last_years_draft_shows_on_the_info_page_and_undo_takes_it_bac
     assert "已导入" in info.previous.text() and "上年.nianbao" in info.previous.text()
     window.document.undo_stack.undo()
     assert window.document.report.previous is None and "尚未导入" in info.previous.text()
+
+
+@pytest.mark.skipif(not exports.available("docx"), reason="no Word exporter")
+def test_word_export_with_only_the_fonts_of_windows(qtbot, seam, example, tmp_path):
+    import zipfile
+
+    window = make_window(qtbot, example, dialogs=seam)
+    action = window.actions["Windows字体"]
+    assert not action.isChecked()
+    action.trigger()
+    assert exports.windows_fonts(window.files.settings)
+    seam.folders = [str(tmp_path / "win"), str(tmp_path / "published")]
+    (tmp_path / "win").mkdir()
+    (tmp_path / "published").mkdir()
+    window.actions["导出 Word"].trigger()
+    action.trigger()
+    window.actions["导出 Word"].trigger()
+
+    def fonts(folder: str) -> str:
+        with zipfile.ZipFile(next((tmp_path / folder).glob("*.docx"))) as docx:
+            return docx.read("word/styles.xml").decode("utf-8") + docx.read("word/document.xml").decode("utf-8")
+
+    assert "仿宋_GB2312" not in fonts("win") and "仿宋" in fonts("win")
+    assert "仿宋_GB2312" in fonts("published")

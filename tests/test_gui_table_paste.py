@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from gui.document import ReportDocument
 from gui.table_model import ReportTableModel
-from gui.table_paste import copy_region, differing_totals, plan_paste
+from gui.table_paste import copy_region, differing_totals, plan_paste, strip_labels
 from model.formats import FORMAT_IDS, load_format
 from model.report import Report
 
@@ -86,3 +86,23 @@ def test_tiling_repeats_a_block_only_over_whole_multiples():
     assert tiled([["1", "2"]], 3, 3) == [["1", "2"]]
     assert tiled([["1"], ["2"]], 4, 2) == [["1", "1"], ["2", "2"], ["1", "1"], ["2", "2"]]
     assert tiled([["1", "2"]], 1, 2) == [["1", "2"]]
+
+
+def test_labels_copied_along_with_a_row_or_block_are_left_out(models):
+    model = models[("2019", "t3")]
+    first = model.index_of("t3.new.natural")
+    top, left = first.row(), first.column()
+    row = ["一、本年新收政府信息公开申请数量", "5", "0", "0", "0", "0", "0", "5"]
+    rows, dropped = strip_labels(model, [row], top, left)
+    assert (rows, dropped) == ([row[1:]], 1)
+    plan = plan_paste(model, rows, top, left)
+    assert plan.changes["t3.new.natural"] == "5" and plan.outside == 0 and "t3.new.total" in plan.computed
+    block = [["", "", "自然人", "商业企业"],  # a header row and two label columns copied along
+             ["三、本年度办理结果", "（一）予以公开", "8", "1"],
+             ["", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0", "0"]]
+    rows, dropped = strip_labels(model, block, top, left)
+    assert rows == [["8", "1"], ["0", "0"]] and dropped == 3
+    numbers = [["28", "1"], ["约12", "0"]]  # text that is not a label stays (and is refused at the cell)
+    assert strip_labels(model, numbers, top, left) == (numbers, 0)
+    on_label = model.index_of("t3.new.natural").row(), 0  # a paste that starts on the label column: as it is
+    assert strip_labels(model, [row], *on_label) == ([row], 0)

@@ -152,7 +152,7 @@ def test_about_goes_through_the_seam(window):
 
 
 def test_the_window_does_not_import_the_file_format_libraries():
-    """openpyxl and python-docx load only when exporting or reading such a file (fast start-up)."""
+    """openpyxl, python-docx and lxml load only when exporting or reading such a file (fast start-up)."""
     script = (
         "import sys, tempfile, os\n"
         "os.environ['NIANBAO_RECOVERY_DIR'] = tempfile.mkdtemp()\n"
@@ -161,7 +161,7 @@ def test_the_window_does_not_import_the_file_format_libraries():
         "app = application(['-platform', 'offscreen'])\n"
         "window = start_window(example=True)\n"
         "window.show(); app.processEvents()\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'docx')))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'docx', 'lxml')))\n"
         "window.autosave.close()\n"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
