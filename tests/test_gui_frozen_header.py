@@ -93,3 +93,16 @@ def test_selecting_cells_shows_them_all_when_they_fit(short_page):
     for cell_id in cells:
         rect = view.visualRect(view.grid.index_of(cell_id))
         assert rect.top() >= view.frozen.cover() and rect.bottom() <= view.viewport().height(), cell_id
+
+
+def test_the_wheel_over_the_header_scrolls_the_rows(short_page):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    view, frozen = short_page.view, short_page.view.frozen
+    at = QPointF(50, 20)
+    wheel = QWheelEvent(at, QPointF(frozen.viewport().mapToGlobal(at.toPoint())), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(frozen.viewport(), wheel)
+    assert view.verticalScrollBar().value() > 0 and frozen.verticalScrollBar().value() == 0
