@@ -82,15 +82,22 @@ def _children(element: etree._Element) -> Iterator[etree._Element]:
             yield child
 
 
-def _blocks(element: etree._Element) -> Iterator[Block]:
-    tables = 0
+def _blocks(element: etree._Element, budget: list[int] | None = None) -> Iterator[Block]:
+    """Paragraphs and tables in reading order. A table holding tables is a layout table (a report copied from a
+    web page): its cells are read as body text, so the title and prose inside it are found as well as the tables."""
+    budget = [MAX_TABLES] if budget is None else budget
     for child in _children(element):
         if child.tag == P:
             yield Block(text=paragraph_text(child))
-        elif child.tag == TBL and tables < MAX_TABLES:
-            for table in (child, *child.iterdescendants(TBL)):  # also a report table set inside a layout table
-                tables += 1
-                yield Block(grid=table_grid(table))
+        elif child.tag == TBL and budget[0] > 0:
+            budget[0] -= 1
+            if next(child.iterdescendants(TBL), None) is None:
+                yield Block(grid=table_grid(child))
+                continue
+            for tr in _children(child):
+                for tc in (_children(tr) if tr.tag == TR else ()):
+                    if tc.tag == TC:
+                        yield from _blocks(tc, budget)
 
 
 def paragraph_text(p: etree._Element) -> str:
