@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
 
@@ -75,6 +75,6 @@ class FrozenHeader(QTableView):
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         self.grid.wheelEvent(event)  # the wheel over the header scrolls the rows
 
-    def scrollTo(self, index: QModelIndex,  # noqa: N802 - Qt's name
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt's name
                  hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         """Only the grid scrolls this copy (by its horizontal scroll bar)."""

@@ -1,8 +1,6 @@
-"""A table page: the official table as an editable grid that behaves like a spreadsheet (Excel, WPS)."""
+"""The grid of a table page: the official table, editable like a spreadsheet (Excel, WPS)."""
 
 from __future__ import annotations
-
-from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import (
     QEvent,
@@ -10,6 +8,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QMimeData,
     QModelIndex,
+    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -17,27 +16,22 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeyEvent, QKeySequenc
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from gui.clipboard import parse_clipboard
-from gui.document import ReportDocument
 from gui.frozen_header import FrozenHeader
 from gui.grid_layout import column_widths, row_heights
+from gui.grid_moves import GridMoves
 from gui.table_balloon import Balloon
 from gui.table_delegate import GridDelegate
 from gui.table_model import KIND_ROLE, ReportTableModel
 from gui.table_paste import copy_region, differing_totals, plan_paste, strip_labels, tiled
 
-HINT = ("在数字格中填写（空白不等于0，没有请填0；尚未填写的格显示为黄色）；灰色格为自动计算的总计；"
-        "红框为错误，黄框为提醒，鼠标停留可看说明。")
 _OWN_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut,
              QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.Delete)
 BORDERS = {"error": QColor("#c0392b"), "warning": QColor("#c77c02")}
-_ARROW_STEPS = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}
 
 
 def _is_ctrl_y(event: QKeyEvent) -> bool:
@@ -45,7 +39,7 @@ def _is_ctrl_y(event: QKeyEvent) -> bool:
     return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
 
 
-class GridView(QTableView):
+class GridView(GridMoves, QTableView):
     """The grid: spans from the format, Excel-like keys, copy and paste, messages shown at the cell."""
 
     message = Signal(str)  # a note for the status bar (what a paste skipped, a refused value)
@@ -106,11 +100,6 @@ class GridView(QTableView):
         self._orders = self._input_orders()
         self.go_home()
 
-    def _input_orders(self) -> dict[str, list[tuple[int, int]]]:
-        cells = [(cell.row, cell.col) for row in self.grid.table.rows for cell in row.cells
-                 if cell.cell_id and self.grid.kind(cell) == "input"]
-        return {"right": sorted(cells), "down": sorted(cells, key=lambda p: (p[1], p[0]))}
-
     def full_size(self) -> tuple[int, int]:
         """Pixels needed to show the whole grid without scroll bars."""
         width = sum(self.columnWidth(c) for c in range(self.grid.columnCount())) + 2 * self.frameWidth()
@@ -122,7 +111,7 @@ class GridView(QTableView):
         if self.frozen is not None:
             self.frozen.place()
 
-    def scrollTo(self, index: QModelIndex,  # noqa: N802
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,  # noqa: N802
                  hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
         """Scroll so the cell shows: header rows are always in view; other rows not under the frozen header."""
         bar, frozen = self.verticalScrollBar(), self.frozen
@@ -156,55 +145,6 @@ class GridView(QTableView):
                 painter.setPen(QPen(BORDERS[severity], 2))
                 painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.end()
-
-    # ---- moving ------------------------------------------------------------------------------
-    def step(self, move: str) -> None:
-        """Move the current cell: "down"/"up" and "right"/"left" to the next input cell, "arrow-…" one cell."""
-        current = self.currentIndex()
-        if not current.isValid():
-            return
-        cell = self.grid.cell_at(current.row(), current.column())
-        here = (cell.row, cell.col) if cell else (current.row(), current.column())
-        run, self._tab_run = self._tab_run, None
-        in_run = run is not None and run[1] == here
-        if move == "down" and run is not None and in_run:
-            target = self._next_row_from(here[0] + (cell.rowspan if cell else 1), run[0])
-        elif move.startswith("arrow-"):
-            target = self._arrow(here, move[6:])
-        else:
-            order_name = "down" if move in ("down", "up") else "right"
-            order = self._orders[order_name]
-            key = (lambda p: (p[1], p[0])) if order_name == "down" else (lambda p: p)
-            keys = [key(p) for p in order]
-            if move in ("down", "right"):
-                i = bisect_right(keys, key(here))
-                target = order[i] if i < len(order) else None
-            else:
-                i = bisect_left(keys, key(here)) - 1
-                target = order[i] if i >= 0 else None
-        if target is not None:
-            if move == "right":  # a run of Tabs: Enter then goes to the next row, in the column the run began
-                self._tab_run = (run[0] if run is not None and in_run else here[1], target)
-            self.move_to(self.grid.index(*target))
-
-    def _next_row_from(self, row: int, col: int) -> tuple[int, int] | None:
-        """The first input cell from this row down, at or right of this column (Excel's Enter after Tabs)."""
-        later = [p for p in self._orders["right"] if p[0] >= row and p[1] >= col]
-        return min(later) if later else None
-
-    def move_to(self, index: QModelIndex) -> None:
-        """Make the cell current and the only one selected (a held Shift does not extend the selection)."""
-        if index.isValid():
-            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self.scrollTo(index)
-
-    def _arrow(self, here: tuple[int, int], direction: str) -> tuple[int, int] | None:
-        cell = self.grid.cell_at(*here)
-        dr, dc = _ARROW_STEPS[direction]
-        r = here[0] + (cell.rowspan if cell and dr > 0 else 1 if dr > 0 else -1 if dr < 0 else 0)
-        c = here[1] + (cell.colspan if cell and dc > 0 else 1 if dc > 0 else -1 if dc < 0 else 0)
-        target = self.grid.cell_at(r, c)
-        return (target.row, target.col) if target else None
 
     def edit(self, index: QModelIndex, trigger: QAbstractItemView.EditTrigger = QAbstractItemView.EditTrigger.AllEditTriggers,  # type: ignore[override]  # noqa: E501
              event: QEvent | None = None) -> bool:
@@ -371,49 +311,3 @@ class GridView(QTableView):
         self.last_message = text
         self.message.emit(text)
         self.balloon.show_at(self.visualRect(index), text)
-
-
-class TablePage(QWidget):
-    """The heading, a short hint and the grid of one official table (t2, t3 or t4)."""
-
-    def __init__(self, document: ReportDocument, table_key: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.document = document
-        self.table_key = table_key
-        self.model = ReportTableModel(document, table_key, self)
-        self.heading = QLabel()
-        font = QFont(self.heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.hint = QLabel(HINT)
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #555;")
-        self.view = GridView(self.model, self)
-        self.message = self.view.message
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.view, 1)
-        self.model.modelReset.connect(self._update_heading)
-        self._update_heading()
-
-    def _update_heading(self) -> None:
-        self.heading.setText(self.document.report.fmt.section(self.table_key).heading)
-
-    def select_cells(self, cell_ids: list[str]) -> None:
-        """Select these cells and scroll to them (cells of other tables are ignored)."""
-        self.view.select_cells(cell_ids)
-        self.view.setFocus()
-
-    def copy(self) -> None:
-        self.view.copy()
-
-    def cut(self) -> None:
-        self.view.cut()
-
-    def paste(self) -> None:
-        self.view.paste()
-
-    def clear_selection(self) -> None:
-        self.view.clear_selection()

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from gui.document import ReportDocument
-from gui.table_view import TablePage
+from gui.table_page import TablePage
 
 
 @pytest.fixture

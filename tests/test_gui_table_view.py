@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from gui.document import ReportDocument
-from gui.table_view import TablePage
+from gui.table_page import TablePage
 from model.report import Report
 
 
