@@ -14,6 +14,12 @@ from model.report import Contact
 _HAN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 _TITLE = re.compile(r"^(?P<agency>.*?)(?P<year>(?:19|20)\d\d|[〇零○一二][〇零○一二三四五六七八九]{3})\s*年度?\s*"
                     r"(?:政府)?信息公开(?:工作)?年度?报告")
+_YEAR_TEXT = r"(?P<year>(?:19|20)\d\d|[〇零○一二][〇零○一二三四五六七八九]{3})\s*年度?"
+_REPORT = r"政府信息公开(?:工作)?年度?报告"
+_OTHER_TITLES = (  # 「2025年某某局政府信息公开工作年度报告」, 「某某局政府信息公开工作年度报告（2025年）」
+    re.compile(rf"^{_YEAR_TEXT}\s*(?P<agency>[^，。；,;]+){_REPORT}"),
+    re.compile(rf"^(?P<agency>[^，。；,;]+){_REPORT}[（(]{_YEAR_TEXT}[)）]"),
+)
 _NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．，,]|\d+\s*[、.．，,]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）])\s*")
 _DATE = re.compile(r"^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d〇零○一二三四五六七八九十]{1,3}\s*月"
                    r"\s*[\d〇零○一二三四五六七八九十]{1,3}\s*日\s*$")
@@ -55,7 +61,8 @@ def parse_title(paragraphs: list[str]) -> tuple[str, int] | None:
     lines = [p.strip() for p in paragraphs if p.strip()][:TITLE_LOOKAHEAD]
     for start in range(len(lines)):
         for count in (1, 2, 3):
-            found = _TITLE.match(flat("".join(lines[start:start + count])))
+            text = flat("".join(lines[start:start + count]))
+            found = _TITLE.match(text) or next((m for m in (t.match(text) for t in _OTHER_TITLES) if m), None)
             if not found:
                 continue
             year = int(found.group("year").translate(_HAN_DIGITS))

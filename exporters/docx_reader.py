@@ -26,6 +26,7 @@ from model.rules import Finding
 
 REQUIRED_PARTS = ("[Content_Types].xml",)
 _ANY_YEAR = re.compile(r"((?:19|20)\d\d)年")
+_PERIOD = re.compile(r"((?:19|20)\d\d)年0?1月0?1日")
 
 
 class DocxError(DocumentError):
@@ -55,9 +56,11 @@ def report_from_blocks(blocks: list[Block], name: str = "") -> tuple[Report, lis
         findings.append(Finding("DOC-TITLE", "warning",
                                 "没有找到报告标题“××（机关）××年政府信息公开工作年度报告”，机关名称或年度可能不准确"))
     agency, year = title if title else ("", None)
-    if year is None:
-        years = _ANY_YEAR.findall(flat("".join(paragraphs[:10])))
-        year = int(years[0]) if years else None
+    if year is None:  # the statistical period 「…为2025年1月1日至…」, else the first year named near the top
+        top = flat("".join(paragraphs[:10]))
+        period = _PERIOD.search(top)
+        years = _ANY_YEAR.findall(top)
+        year = int(period.group(1)) if period else int(years[0]) if years else None
     grids = [b.grid for b in blocks if b.grid is not None]
     reading = read_grids(grids, year)
     if not reading.tables:
