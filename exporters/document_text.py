@@ -82,10 +82,39 @@ def title_from_name(name: str) -> tuple[str, int] | None:
 
 def heading_key(text: str, fmt: Format) -> str | None:
     """The section a paragraph heads (「一、总体情况」, 「1、 总体情况」, 「总体情况」), or None."""
-    core = flat(_NUMBER.sub("", text))
+    return heading_match(text, fmt)[0]
+
+
+def heading_match(text: str, fmt: Format) -> tuple[str | None, bool]:
+    """The section a paragraph heads and whether by its title (True) or only by its number and part of the title
+    (False: 「五、存在的主要问题和改进措施」), which ``read_sections`` takes only where nothing better stands."""
+    core = flat(_NUMBER.sub("", _PART.sub("", text)))
     if not core or len(core) > 30:
-        return None
-    return _heading_key(core, fmt.id)
+        return None, False
+    key = _heading_key(core, fmt.id)
+    if key is not None:
+        return key, True
+    numbered = _SECTION_NUMBER.match(text)
+    if numbered:
+        return _numbered_key(core, numbered.group(1) or numbered.group(2), fmt.id), False
+    return None, False
+
+
+_SECTION_NUMBER = re.compile(r"^\s*(?:([一二三四五六七八九十]+)\s*[、.．]|第([一二三四五六七八九十]+)部分)")
+_PART = re.compile(r"^\s*第[一二三四五六七八九十]+部分\s*")
+TITLE_COVERAGE = 0.4  # share of the official title's characters, in order, in a numbered heading
+
+
+@lru_cache(maxsize=4096)
+def _numbered_key(core: str, number: str, format_id: str) -> str | None:
+    for section in load_format(format_id).sections:
+        if section.number != number:
+            continue
+        title = flat(section.title)
+        blocks = difflib.SequenceMatcher(None, core, title, autojunk=False).get_matching_blocks()
+        if sum(b.size for b in blocks) / len(title) >= TITLE_COVERAGE:
+            return section.key
+    return None
 
 
 @lru_cache(maxsize=4096)
@@ -105,10 +134,15 @@ def read_sections(paragraphs: list[str | None], fmt: Format, agency: str = "") -
     current: str | None = None
     collected: dict[str, list[str]] = {}
     opening: list[str] = []
-    for text in paragraphs:
+    order = [section.key for section in fmt.sections]
+    matches = [heading_match(text, fmt) if text is not None else (None, False) for text in paragraphs]
+    by_title = {key for key, exact in matches if key is not None and exact}
+    for text, (key, exact) in zip(paragraphs, matches):
         if text is None:
             continue
-        key = heading_key(text, fmt)
+        if key is not None and not exact and (  # a loose heading: only in order, and not beside the real one
+                key in by_title or (current is not None and order.index(key) <= order.index(current))):
+            key = None
         if key is not None and key not in out.headings:
             out.headings.append(key)
             current = key
