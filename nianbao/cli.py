@@ -204,6 +204,7 @@ def cmd_export(options: argparse.Namespace) -> int:
         report, _ = read_any(options.file)
     except ReadError as exc:
         return _fail(str(exc))
+    _warn_errors(report)
     try:
         if options.docx:
             from exporters.docx_style import DocxFonts
@@ -221,3 +222,12 @@ def cmd_export(options: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"无法导出：{exc.strerror or exc}")
     return 0
+
+
+def _warn_errors(report) -> None:  # type: ignore[no-untyped-def]
+    """The app asks before exporting a report with errors; the command exports and says so."""
+    from model.engine import counts, evaluate
+
+    errors = counts(evaluate(report))["error"]
+    if errors:
+        print(f"注意：报告还有{errors}个错误（用 nianbao check 查看），仍照常导出", file=sys.stderr)
