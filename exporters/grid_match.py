@@ -8,6 +8,7 @@ from functools import cache
 
 from exporters.label_match import Hit, canon, inventory, looks_like_value, match
 from model.formats import FORMAT_IDS, load_format
+from model.values import InputError, parse_value
 
 Grid = Sequence[Sequence[str]]
 MIN_LABELS = 3  # distinct official labels a grid must show to count as one of the tables
@@ -141,10 +142,12 @@ def _column(lay: Layout, rows: list[list[str]], row: int, path: tuple[str, ...])
 
 
 def _fallback_rows(lay: Layout, named: dict[str, int], fmt_id: str, table_key: str
-                   ) -> tuple[dict[str, int], list[tuple[str, tuple[str, ...]]]]:
-    """Rows printed only with a group label whose rows are all missing (a 2019 row in a 2021 table)."""
+                   ) -> tuple[dict[str, int], list[tuple[str, tuple[str, ...]]], dict[str, list[str]]]:
+    """Rows printed only with a group label whose rows are all missing (a 2019 row in a 2021 table): the row
+    each is read into, notes about it, and the group's other rows (``siblings``, 0 where the printed row is 0)."""
     extra: dict[str, int] = {}
     notes: list[tuple[str, tuple[str, ...]]] = []
+    siblings: dict[str, list[str]] = {}
     cells = spec_cells(fmt_id, table_key)
     for index, kind in enumerate(lay.kinds):
         if kind != "group":
@@ -157,10 +160,34 @@ def _fallback_rows(lay: Layout, named: dict[str, int], fmt_id: str, table_key: s
         target = next((m for m in members if canon(m.text).split(".", 1)[-1] == "其他"), members[-1])
         if target.text not in extra and any(c.row_label == target.text for c in cells):
             extra[target.text] = index
+            siblings[target.text] = [m.text for m in members if m.text != target.text]
             notes.append((f"文档在“{group.text}”下只有一行，官方格式分为{len(members)}行："
                           f"该行数值已计入“{target.text}”，请核对",
                           tuple(c.cell_id for c in cells if c.row_label == target.text)))
-    return extra, notes
+    return extra, notes, siblings
+
+
+def _zero_siblings(texts: dict[str, str], siblings: dict[str, list[str]], fmt_id: str, table_key: str) -> None:
+    """Where the single printed row shows 0, the rows it stands for are 0 too (counts are never negative)."""
+    cells = spec_cells(fmt_id, table_key)
+    by_label: dict[tuple[str | None, str], str] = {(c.row_label, c.cell_id.rsplit(".", 1)[1]): c.cell_id
+                                                   for c in cells}
+    for target, others in siblings.items():
+        for cell in cells:
+            if cell.row_label != target or not _is_zero(texts.get(cell.cell_id, "")):
+                continue
+            column = cell.cell_id.rsplit(".", 1)[1]
+            for other in others:
+                sibling = by_label.get((other, column))
+                if sibling is not None and sibling not in texts:
+                    texts[sibling] = "0"
+
+
+def _is_zero(text: str) -> bool:
+    try:
+        return parse_value(text, "count")[0] == 0
+    except InputError:
+        return False
 
 
 def read_table(grid: Grid, format_id: str, table_key: str) -> TableRead:
@@ -171,7 +198,7 @@ def read_table(grid: Grid, format_id: str, table_key: str) -> TableRead:
     for index, kind in enumerate(lay.kinds):
         if kind == "data":
             named.setdefault(lay.row_hit[index].label.text, index)
-    extra, notes = _fallback_rows(lay, named, format_id, table_key)
+    extra, notes, siblings = _fallback_rows(lay, named, format_id, table_key)
     unnamed = _unnamed_rows(lay, rows)
     located: dict[str, tuple[int, int]] = {}
     pending: list[tuple[SpecCell, int]] = []
@@ -194,6 +221,7 @@ def read_table(grid: Grid, format_id: str, table_key: str) -> TableRead:
             located[cell.cell_id] = (row, col)
     guessed = _beside_neighbours(lay, rows, pending, located, format_id, table_key)
     texts = {cell_id: rows[row][col] for cell_id, (row, col) in located.items()}
+    _zero_siblings(texts, siblings, format_id, table_key)
     return TableRead(format_id, table_key, texts, _approximate(lay) + guessed, notes)
 
 
