@@ -127,7 +127,7 @@ def blank(report: Report, spec: RuleSpec) -> Iterator[Finding]:
                      and c.cell_id not in report.invalid)
                  or (c.cell_id in report.stated and report.stated[c.cell_id] is None)]
         if empty:
-            names = "、".join(fmt.cells[c].name.split("·", 1)[1] for c in empty[:3])
+            names = "".join(f"“{fmt.cells[c].name.split('·', 1)[1]}”" for c in empty[:3])  # labels hold 「、」
             more = f"等{len(empty)}个单元格" if len(empty) > 3 else ""
             yield Finding(spec.code, spec.severity,
                           f"{table.short}有{len(empty)}个空白单元格（{names}{more}）：空白不等于0，没有的请填0",
