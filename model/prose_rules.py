@@ -9,6 +9,7 @@ from functools import lru_cache
 from model.formats import RuleSpec
 from model.report import Report
 from model.rules import Finding, rule, unreadable
+from model.values import Value
 
 SHINGLE = 8
 
@@ -31,7 +32,9 @@ def prose_numbers(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         if all(v is None for v in values) or any(unreadable(report, c) for c in cells):
             continue
         table_value = sum(v for v in values if v is not None)
-        found = _contradiction(report, texts, check["pattern"], table_value)
+        computed = [report.value(c) for c in cells]  # a misprinted total (T3/T4 rules report it) does not
+        agreeing = {table_value, sum(v for v in computed if v is not None)}  # make right text wrong
+        found = _contradiction(report, texts, check["pattern"], agreeing)
         if found is not None:
             heading, phrase, stated = found
             yield Finding(spec.code, spec.severity,
@@ -40,12 +43,12 @@ def prose_numbers(report: Report, spec: RuleSpec) -> Iterator[Finding]:
 
 
 def _contradiction(report: Report, texts: list[tuple[str, str]], pattern: str,
-                   table_value: object) -> tuple[str, str, int] | None:
-    """The first phrase in the sections' texts whose number differs from the table: (heading, phrase, number)."""
+                   agreeing: set[Value]) -> tuple[str, str, int] | None:
+    """The first phrase in the sections' texts whose number is none of the table's: (heading, phrase, number)."""
     for key, text in texts:
         for match in _pattern(pattern).finditer(text):
             stated = int(match.group("n"))
-            if stated != table_value and _year_before(text, match.start()) in (None, report.year):
+            if stated not in agreeing and _year_before(text, match.start()) in (None, report.year):
                 return report.fmt.section(key).heading, match.group(0), stated
     return None
 
