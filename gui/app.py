@@ -121,6 +121,7 @@ def start_window(file: str | None = None, example: bool = False, dialogs=None): 
     window = MainWindow(first.report, first.path, dialogs, found=first.found, source=first.source)
     if first.report is not None and not first.path and not example:
         window.document.undo_stack.resetClean()  # a Word or Excel report: a new draft, not saved yet
+        window.files.read_back = file
     if first.path:
         window.files.remember(first.path)
     if first.problem:

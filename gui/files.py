@@ -73,6 +73,7 @@ class Files:
         self.window = window
         self.settings = app_settings()
         self.persist = True  # False: leave no trace in the settings (smoke runs)
+        self.read_back: str | None = None  # the Word/Excel report shown, while nothing has been changed in it
 
     @property
     def document(self) -> Any:
@@ -137,6 +138,7 @@ class Files:
             self.remember(draft_path)
         else:
             self.document.undo_stack.resetClean()  # a read-back document is a new draft, not yet saved
+            self.read_back = path
         return True
 
     def open_example(self) -> bool:
@@ -181,6 +183,8 @@ class Files:
         """Before the report is closed or replaced: True when it may go (saved, or the clerk discards it)."""
         if not self.document.is_modified():
             return True
+        if self.read_back and self.document.undo_stack.index() == 0:
+            return True  # a Word/Excel report only looked at: nothing would be lost, the file is still there
         answer = self.window.dialogs.ask_save_changes(self.window, self.window.display_name())
         if answer == "save":
             return self.save()

@@ -186,6 +186,7 @@ class MainWindow(QMainWindow):
                     source: str = "") -> None:
         """Show another report (new, opened, read back, restored)."""
         self.source = source
+        self.files.read_back = None
         self.document.replace_report(report, path, list(found))
         self.autosave.discard()
         self._update_title()

@@ -349,3 +349,21 @@ def test_word_export_with_only_the_fonts_of_windows(qtbot, seam, example, tmp_pa
 
     assert "仿宋_GB2312" not in fonts("win") and "仿宋" in fonts("win")
     assert "仿宋_GB2312" in fonts("published")
+
+
+@pytest.mark.skipif(not exports.available("docx") or importlib.util.find_spec("exporters.docx_reader") is None,
+                    reason="Word export or reading not there yet")
+def test_a_word_report_only_looked_at_closes_without_a_question(qtbot, seam, example, tmp_path):
+    path = tmp_path / "审阅稿.docx"
+    exports.writer("docx")(example, path)
+    window = make_window(qtbot, Report.new(2025), dialogs=seam)
+    assert window.files.open_path(str(path), confirm=False)
+    assert window.isWindowModified()  # not yet a draft on disk
+    assert window.files.maybe_save() and seam.kinds() == []  # nothing was changed: nothing to ask
+    window.document.set_cells({"t3.new.natural": "29"})
+    seam.save_changes = "cancel"
+    assert not window.files.maybe_save() and seam.kinds() == ["ask_save_changes"]
+    window.document.undo_stack.undo()  # back as it was read: no question again
+    assert window.files.maybe_save()
+    window.show_report(example, None, source="示例报告")  # another report: the exemption goes
+    assert window.files.read_back is None
