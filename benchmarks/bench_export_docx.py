@@ -10,10 +10,8 @@ Run: python benchmarks/bench_export_docx.py   (absolute times vary; the ratios a
 from __future__ import annotations
 
 import io
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,16 +24,8 @@ from exporters.docx_writer import template_bytes, write_docx  # noqa: E402
 from model.example import load_example  # noqa: E402
 from tests.factories import full_2021  # noqa: E402
 
-
-def per_call(func, rounds: int = 7, number: int = 20) -> float:
-    """Median seconds per call over several rounds."""
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for _ in range(number):
-            func()
-        times.append((time.perf_counter() - start) / number)
-    return statistics.median(times)
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from timing import per_call  # noqa: E402
 
 
 def floor_write(report, path: Path, cached: bool = True, base: bool = False) -> None:

@@ -5,7 +5,6 @@ Run: python benchmarks/bench_model.py   (absolute times vary on these machines; 
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -20,16 +19,8 @@ from model.engine import evaluate  # noqa: E402
 from model.example import load_example  # noqa: E402
 from tests.factories import full_2021  # noqa: E402
 
-
-def per_call(func, rounds: int = 7, number: int = 500) -> float:
-    """Median seconds per call over several rounds."""
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        for _ in range(number):
-            func()
-        times.append((time.perf_counter() - start) / number)
-    return statistics.median(times)
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from timing import per_call  # noqa: E402
 
 
 def bench_evaluation() -> None:
@@ -44,7 +35,7 @@ def bench_evaluation() -> None:
             for cell_id in report.fmt.cells:
                 report.values.get(cell_id)
 
-        evaluation, bare = per_call(full), per_call(floor)
+        evaluation, bare = per_call(full, number=500), per_call(floor, number=500)
         print(f"full rule evaluation, {label}: {evaluation * 1e6:.0f} µs "
               f"({evaluation / bare:.1f}× a bare pass over the {len(report.fmt.cells)} cells, {bare * 1e6:.1f} µs)")
 
