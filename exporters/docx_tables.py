@@ -139,7 +139,11 @@ def _cell(cell: GridCell, starts: bool, widths: tuple[int, ...], paragraph: str)
 
 
 def table_xml(table: TableSpec, texts: dict[str, str], layout: TableLayout) -> str:
-    """The ``w:tbl`` of a table: fixed layout, explicit grid and cell widths, all borders, header rows repeated."""
+    """The ``w:tbl`` of a table: fixed layout, explicit grid and cell widths, all borders, header rows repeated.
+
+    Every row keeps with the next, so Word, WPS and LibreOffice start a table that fits on one page on a new page
+    instead of leaving its last rows alone on the next; a longer table still breaks, with its header rows repeated.
+    """
     widths = layout.widths
     margins = (f'<w:tblCellMar><w:left w:w="{st.TABLE_CELL_MARGIN}" w:type="dxa"/>'
                f'<w:right w:w="{st.TABLE_CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>')
@@ -153,7 +157,7 @@ def table_xml(table: TableSpec, texts: dict[str, str], layout: TableLayout) -> s
         repeat = "<w:tblHeader/>" if index < header_rows else ""
         parts.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{ROW_HEIGHT}" w:hRule="atLeast"/>'
                      f"{repeat}</w:trPr>")
-        keep = row.role != "data"
+        keep = index < len(table.rows) - 1  # a table that fits on a page is moved whole, never split
         col = 0
         while col < table.grid_columns:
             cell = owners[(index, col)]

@@ -167,6 +167,16 @@ def test_header_rows_repeat_and_rows_do_not_split(name, written):
 
 
 @BOTH
+def test_a_table_keeps_together_when_it_fits_on_a_page(name, written):
+    _, _, pairs = _tables(name, written)
+    for _spec, table in pairs:
+        rows = table._tbl.findall(qn("w:tr"))
+        for index, tr in enumerate(rows):
+            keeps = [p.find(qn("w:pPr")).find(qn("w:keepNext")) is not None for p in tr.iter(qn("w:p"))]
+            assert all(keeps) if index < len(rows) - 1 else not any(keeps)
+
+
+@BOTH
 def test_title_opening_headings_and_prose(name, written):
     report, path = written[name]
     document = Document(str(path))
