@@ -16,7 +16,7 @@ from exporters.safe_zip import DocumentError, UnsafeFile, check_package
 from model.formats import load_format
 from model.report import LEVELS, Contact, Report
 from model.rules import Finding
-from model.values import InputError, parse_value
+from model.values import InputError, Value, parse_value
 
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 MAX_XML = 15 * 1024 * 1024  # openpyxl keeps every cell as an object, twice (formulas and cached values)
@@ -144,14 +144,19 @@ def _put_input(report: Report, cell_id: str, written: Any, value: Any, unit: str
     text = _text(written).strip()
     if text and unit and isinstance(written, (int, float, Decimal)):
         text += unit
+    parsed = _parse(report, cell_id, text)
+    if parsed is not None and parsed[0] is not None:
+        report.set_value(cell_id, *parsed)
+
+
+def _parse(report: Report, cell_id: str, text: str) -> tuple[Value | None, str | None] | None:
+    """The value and unit of a cell's text; text that is no value goes to ``report.invalid`` (None)."""
     spec = report.fmt.cells[cell_id]
     try:
-        parsed, parsed_unit = parse_value(text, spec.kind, spec.name)
+        return parse_value(text, spec.kind, spec.name)
     except InputError:
         report.invalid[cell_id] = text
-        return
-    if parsed is not None:
-        report.set_value(cell_id, parsed, parsed_unit)
+        return None
 
 
 def _put_total(report: Report, cell_id: str, written: Any, value: Any) -> None:
@@ -160,14 +165,10 @@ def _put_total(report: Report, cell_id: str, written: Any, value: Any) -> None:
     text = _text(shown).strip()
     if not text:
         return
-    spec = report.fmt.cells[cell_id]
-    try:
-        parsed, _ = parse_value(text, spec.kind, spec.name)
-    except InputError:
-        report.invalid[cell_id] = text
-        return
-    if parsed is not None and (parsed != report.value(cell_id) or not _is_formula(written)):
-        report.stated[cell_id] = parsed
+    parsed = _parse(report, cell_id, text)
+    number = parsed[0] if parsed is not None else None
+    if number is not None and (number != report.value(cell_id) or not _is_formula(written)):
+        report.stated[cell_id] = number
 
 
 def _sheet_grid(ws: Any, written: Any) -> list[list[str]]:
