@@ -26,8 +26,19 @@ from tests.factories import full_2021  # noqa: E402
 from tests.office_docs import Style, build  # noqa: E402
 
 FILES = 100
-STYLES = [Style(), Style(merged=False, numbering="1、 ", row_numbering="、", breaks=True, zero="-", extra_column=True,
-                         extra_row=True, title_lines=1)]
+STYLES = [
+    Style(),
+    Style(
+        merged=False,
+        numbering="1、 ",
+        row_numbering="、",
+        breaks=True,
+        zero="-",
+        extra_column=True,
+        extra_row=True,
+        title_lines=1,
+    ),
+]
 
 
 def make_files(folder: Path) -> list[Path]:
@@ -72,8 +83,9 @@ def parse_document_xml(path: Path) -> None:
 
 def cli(folder: Path) -> float:
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "nianbao", "check", str(folder), "--json"], cwd=ROOT,
-                          capture_output=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "nianbao", "check", str(folder), "--json"], cwd=ROOT, capture_output=True
+    )
     elapsed = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(done.stderr.decode("utf-8"))
@@ -107,9 +119,15 @@ def main() -> None:
         ("floor: python starting, importing docx/openpyxl", startup),
     ]
     for label, seconds in rows:
-        print(f"{label:<50} {seconds:7.3f} s  {FILES / seconds:8.1f} files/s  {seconds / floor_open:5.2f} × open floor")
-    print(f"in-process check vs python-docx open: {warm / floor_open:.2f}×; vs raw XML parse: {warm / floor_parse:.2f}×")
-    print(f"CLI over 100 files: {FILES / whole:.1f} reports/s including {startup:.2f} s of interpreter start-up")
+        print(
+            f"{label:<50} {seconds:7.3f} s  {FILES / seconds:8.1f} files/s  {seconds / floor_open:5.2f} × open floor"
+        )
+    print(
+        f"in-process check vs python-docx open: {warm / floor_open:.2f}×; vs raw XML parse: {warm / floor_parse:.2f}×"
+    )
+    print(
+        f"CLI over 100 files: {FILES / whole:.1f} reports/s including {startup:.2f} s of interpreter start-up"
+    )
 
 
 if __name__ == "__main__":

@@ -58,12 +58,14 @@ def main() -> None:
             floor = per_call(lambda report=report: floor_write(report, floor_path))
             strict = per_call(lambda report=report: floor_write(report, floor_path, base=True))
             scanning = per_call(lambda report=report: floor_write(report, floor_path, cached=False), number=5)
-            print(f"Word export, {label}: {ours * 1e3:.1f} ms for the whole report "
-                  f"= {ours / floor:.2f}× the floor ({floor * 1e3:.1f} ms: {cells} cells in "
-                  f"{len(report.fmt.tables)} plain python-docx tables); "
-                  f"= {ours / strict:.2f}× the stricter floor on our template ({strict * 1e3:.1f} ms); "
-                  f"the floor with Table.cell(r, c) instead of a cached list: {scanning * 1e3:.1f} ms "
-                  f"({scanning / floor:.1f}×)")
+            print(
+                f"Word export, {label}: {ours * 1e3:.1f} ms for the whole report "
+                f"= {ours / floor:.2f}× the floor ({floor * 1e3:.1f} ms: {cells} cells in "
+                f"{len(report.fmt.tables)} plain python-docx tables); "
+                f"= {ours / strict:.2f}× the stricter floor on our template ({strict * 1e3:.1f} ms); "
+                f"the floor with Table.cell(r, c) instead of a cached list: {scanning * 1e3:.1f} ms "
+                f"({scanning / floor:.1f}×)"
+            )
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exporters.xlsx_writer import build_workbook, write_xlsx  # noqa: E402
-from model.example import load_example  # noqa: E402
+from exporters.xlsx_writer import build_workbook, write_xlsx
+from model.example import load_example
 
 RUNS = 15
 TARGET = 2.0
@@ -52,8 +52,10 @@ def main() -> int:
     report = load_example()
     counts = _cell_counts()
     with tempfile.TemporaryDirectory() as folder:
-        ours, floor = _timed_pair(lambda: write_xlsx(report, Path(folder) / "example.xlsx"),
-                                  lambda: _floor(counts, Path(folder) / "floor.xlsx"))
+        ours, floor = _timed_pair(
+            lambda: write_xlsx(report, Path(folder) / "example.xlsx"),
+            lambda: _floor(counts, Path(folder) / "floor.xlsx"),
+        )
     ratio = ours / floor
     print(f"cells written: {sum(counts)} on {len(counts)} sheets")
     print(f"export example to .xlsx: {ours * 1000:.1f} ms (median of {RUNS})")

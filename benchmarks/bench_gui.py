@@ -47,7 +47,10 @@ watcher = Painted()
 QApplication.instance().installEventFilter(watcher)
 """
 
-BARE = "import os, sys\n" + RSS + """
+BARE = (
+    "import os, sys\n"
+    + RSS
+    + """
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QTableWidget
 app = QApplication(["bare", "-platform", "offscreen"])
@@ -56,13 +59,19 @@ table.resize(1200, 800)
 def painted():
     print("painted", flush=True)
     app.quit()
-""" + PAINTED + """
+"""
+    + PAINTED
+    + """
 table.show()
 QTimer.singleShot(0, lambda: print("ready", rss_mb(), "[]", flush=True))
 app.exec()
 """
+)
 
-APP = "import os, sys\n" + RSS + """
+APP = (
+    "import os, sys\n"
+    + RSS
+    + """
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from gui.app import application, start_window
@@ -72,20 +81,29 @@ def painted():
     print("painted", flush=True)
     window.autosave.close()
     app.quit()
-""" + PAINTED + """
+"""
+    + PAINTED
+    + """
 window.show()
 heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("openpyxl", "docx", "lxml"))
 QTimer.singleShot(0, lambda: print("ready", rss_mb(), repr(heavy), flush=True))
 app.exec()
 """
+)
 
 
 def cold_start(script: str, env: dict[str, str]) -> tuple[float, float, str, float]:
     """Seconds from spawning the process to its ready line (the event loop runs), its resident MB, the heavy
     modules it holds, and seconds to its first painted window."""
     start = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert process.stdout is not None
     lines, stamps = [], []
     for line in process.stdout:
@@ -171,23 +189,33 @@ def main() -> int:
     bare_mb = statistics.median(b[1] for b in bare)
     app_mb = statistics.median(a[1] for a in app)
     heavy = app[-1][2]
-    print(f"cold start   bare QTableWidget window {bare_s * 1000:7.0f} ms | app with example {app_s * 1000:7.0f} ms"
-          f" | ratio {app_s / bare_s:4.2f}x (target <= 1.5x), medians of {options.runs}")
-    print(f"             best of {options.runs}: bare {bare_best * 1000:5.0f} ms | app {app_best * 1000:5.0f} ms"
-          f" | ratio {app_best / bare_best:4.2f}x (less disturbed by other load on the machine)")
+    print(
+        f"cold start   bare QTableWidget window {bare_s * 1000:7.0f} ms | app with example {app_s * 1000:7.0f} ms"
+        f" | ratio {app_s / bare_s:4.2f}x (target <= 1.5x), medians of {options.runs}"
+    )
+    print(
+        f"             best of {options.runs}: bare {bare_best * 1000:5.0f} ms | app {app_best * 1000:5.0f} ms"
+        f" | ratio {app_best / bare_best:4.2f}x (less disturbed by other load on the machine)"
+    )
     bare_paint = statistics.median(b[3] for b in bare)
     app_paint = statistics.median(a[3] for a in app)
-    print(f"first paint  bare {bare_paint * 1000:7.0f} ms | app {app_paint * 1000:7.0f} ms | ratio "
-          f"{app_paint / bare_paint:4.2f}x (until the window's first paint event, medians)")
+    print(
+        f"first paint  bare {bare_paint * 1000:7.0f} ms | app {app_paint * 1000:7.0f} ms | ratio "
+        f"{app_paint / bare_paint:4.2f}x (until the window's first paint event, medians)"
+    )
     print(f"             file-format libraries imported at start: {heavy}")
-    print(f"memory (RSS) bare {bare_mb:7.1f} MB | app with example {app_mb:7.1f} MB | ratio {app_mb / bare_mb:4.2f}x")
+    print(
+        f"memory (RSS) bare {bare_mb:7.1f} MB | app with example {app_mb:7.1f} MB | ratio {app_mb / bare_mb:4.2f}x"
+    )
 
     samples = edit_latency(options.edits)
     floor = p95(samples["floor"])
     for name in ("commit", "commit+paint"):
         value = p95(samples[name])
-        print(f"edit t3 p95  {name:<12} {value:6.2f} ms over {options.edits} edits | "
-              f"{value / 16.7:4.2f} of a 60 Hz frame | {value / floor:5.1f}x a bare QTableWidget edit ({floor:.2f} ms)")
+        print(
+            f"edit t3 p95  {name:<12} {value:6.2f} ms over {options.edits} edits | "
+            f"{value / 16.7:4.2f} of a 60 Hz frame | {value / floor:5.1f}x a bare QTableWidget edit ({floor:.2f} ms)"
+        )
     return 0
 
 

@@ -36,8 +36,10 @@ def bench_evaluation() -> None:
                 report.values.get(cell_id)
 
         evaluation, bare = per_call(full, number=500), per_call(floor, number=500)
-        print(f"full rule evaluation, {label}: {evaluation * 1e6:.0f} µs "
-              f"({evaluation / bare:.1f}× a bare pass over the {len(report.fmt.cells)} cells, {bare * 1e6:.1f} µs)")
+        print(
+            f"full rule evaluation, {label}: {evaluation * 1e6:.0f} µs "
+            f"({evaluation / bare:.1f}× a bare pass over the {len(report.fmt.cells)} cells, {bare * 1e6:.1f} µs)"
+        )
 
 
 def run(args: list[str]) -> float:
@@ -53,14 +55,19 @@ def bench_check(count: int = 1000) -> None:
             report.set_value("t3.new.natural", 40 + index % 3)
             draft.save(report, Path(folder) / f"{index:04}.nianbao")
         check = [sys.executable, "-m", "nianbao", "check", folder, "--json"]
-        floor = [sys.executable, "-c",
-                 "import json, pathlib, sys; "
-                 f"[json.loads(p.read_bytes()) for p in sorted(pathlib.Path({folder!r}).glob('*.nianbao'))]"]
+        floor = [
+            sys.executable,
+            "-c",
+            "import json, pathlib, sys; "
+            f"[json.loads(p.read_bytes()) for p in sorted(pathlib.Path({folder!r}).glob('*.nianbao'))]",
+        ]
         run(check)  # warm the file cache
         checked = min(run(check) for _ in range(3))
         parsed = min(run(floor) for _ in range(3))
-    print(f"nianbao check over {count} drafts: {checked:.2f} s, {count / checked:.0f} drafts/s "
-          f"({checked / parsed:.1f}× a bare python process that only parses the same JSON, {parsed:.2f} s)")
+    print(
+        f"nianbao check over {count} drafts: {checked:.2f} s, {count / checked:.0f} drafts/s "
+        f"({checked / parsed:.1f}× a bare python process that only parses the same JSON, {parsed:.2f} s)"
+    )
 
 
 if __name__ == "__main__":

@@ -12,17 +12,23 @@ from model.formats import Format, load_format
 from model.report import Contact
 
 _HAN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
-_TITLE = re.compile(r"^(?P<agency>.*?)(?P<year>(?:19|20)\d\d|[〇零○一二][〇零○一二三四五六七八九]{3})\s*年度?\s*"
-                    r"(?:政府)?信息公开(?:工作)?年度?报告")
+_TITLE = re.compile(
+    r"^(?P<agency>.*?)(?P<year>(?:19|20)\d\d|[〇零○一二][〇零○一二三四五六七八九]{3})\s*年度?\s*"
+    r"(?:政府)?信息公开(?:工作)?年度?报告"
+)
 _YEAR_TEXT = r"(?P<year>(?:19|20)\d\d|[〇零○一二][〇零○一二三四五六七八九]{3})\s*年度?"
 _REPORT = r"政府信息公开(?:工作)?年度?报告"
 _OTHER_TITLES = (  # 「2025年某某局政府信息公开工作年度报告」, 「某某局政府信息公开工作年度报告（2025年）」
     re.compile(rf"^{_YEAR_TEXT}\s*(?P<agency>[^，。；,;]+){_REPORT}"),
     re.compile(rf"^(?P<agency>[^，。；,;]+){_REPORT}[（(]{_YEAR_TEXT}[)）]"),
 )
-_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．，,]|\d+\s*[、.．，,]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）])\s*")
-_DATE = re.compile(r"^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d〇零○一二三四五六七八九十]{1,3}\s*月"
-                   r"\s*[\d〇零○一二三四五六七八九十]{1,3}\s*日\s*$")
+_NUMBER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+\s*[、.．，,]|\d+\s*[、.．，,]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）])\s*"
+)
+_DATE = re.compile(
+    r"^\s*(?:\d{4}|[〇零○一二三四五六七八九]{4})\s*年\s*[\d〇零○一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d〇零○一二三四五六七八九十]{1,3}\s*日\s*$"
+)
 _SPACE = re.compile(r"\s+")
 _ATTACHMENT = re.compile(r"^附件\d*[:：]?")
 HEADING_RATIO = 0.8
@@ -61,12 +67,12 @@ def parse_title(paragraphs: list[str]) -> tuple[str, int] | None:
     lines = [p.strip() for p in paragraphs if p.strip()][:TITLE_LOOKAHEAD]
     for start in range(len(lines)):
         for count in (1, 2, 3):
-            text = flat("".join(lines[start:start + count]))
+            text = flat("".join(lines[start : start + count]))
             found = _TITLE.match(text) or next((m for m in (t.match(text) for t in _OTHER_TITLES) if m), None)
             if not found:
                 continue
             year = int(found.group("year").translate(_HAN_DIGITS))
-            agency = _ATTACHMENT.sub("", found.group("agency")).strip("：:“”\"《》 ").removesuffix("关于")
+            agency = _ATTACHMENT.sub("", found.group("agency")).strip('：:“”"《》 ').removesuffix("关于")
             if not agency and start > 0 and len(flat(lines[start - 1])) <= 40:
                 agency = flat(lines[start - 1])
             return agency, year
@@ -140,8 +146,13 @@ def read_sections(paragraphs: list[str | None], fmt: Format, agency: str = "") -
     for text, (key, exact) in zip(paragraphs, matches):
         if text is None:
             continue
-        if key is not None and not exact and (  # a loose heading: only in order, and not beside the real one
-                key in by_title or (current is not None and order.index(key) <= order.index(current))):
+        if (
+            key is not None
+            and not exact
+            and (  # a loose heading: only in order, and not beside the real one
+                key in by_title or (current is not None and order.index(key) <= order.index(current))
+            )
+        ):
             key = None
         if key is not None and key not in out.headings:
             out.headings.append(key)
@@ -178,7 +189,11 @@ _PHRASES = {  # contact details told in a sentence rather than after a label
 def _balanced(value: str) -> str:
     """Drop a closing bracket that belongs to the sentence, not to the value (「…电子邮箱：a@b.cn）」)."""
     value = value.strip()
-    while value and value[-1] in ")）" and value.count("(") + value.count("（") < value.count(")") + value.count("）"):
+    while (
+        value
+        and value[-1] in ")）"
+        and value.count("(") + value.count("（") < value.count(")") + value.count("）")
+    ):
         value = value[:-1].rstrip()
     return value
 

@@ -42,8 +42,9 @@ class Block:
 
 def parser() -> etree.XMLParser:
     """An XML parser that loads no DTD, resolves no entity and touches no network."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                           dtd_validation=False)
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, dtd_validation=False
+    )
 
 
 def main_part(archive: zipfile.ZipFile) -> str | None:
@@ -95,7 +96,7 @@ def _blocks(element: etree._Element, budget: list[int] | None = None) -> Iterato
                 yield Block(grid=table_grid(child))
                 continue
             for tr in _children(child):
-                for tc in (_children(tr) if tr.tag == TR else ()):
+                for tc in _children(tr) if tr.tag == TR else ():
                     if tc.tag == TC:
                         yield from _blocks(tc, budget)
 

@@ -51,9 +51,13 @@ def _agency_lines(agency: str) -> list[str]:
     lines, rest = [], agency
     for left in range(count, 1, -1):
         ideal = round(len(rest) / left)
-        near = [i for i in range(max(1, ideal - 3), min(len(rest), ideal + 4))
-                if rest[i - 1] in _BREAK_AFTER and not rest.startswith(_KEEP_WITH, i)
-                and display_width(rest[:i]) <= TITLE_LINE_EM]
+        near = [
+            i
+            for i in range(max(1, ideal - 3), min(len(rest), ideal + 4))
+            if rest[i - 1] in _BREAK_AFTER
+            and not rest.startswith(_KEEP_WITH, i)
+            and display_width(rest[:i]) <= TITLE_LINE_EM
+        ]
         cut = min(near, key=lambda i: abs(i - ideal)) if near else ideal
         while cut > 1 and display_width(rest[:cut]) > TITLE_LINE_EM:
             cut -= 1
@@ -71,9 +75,11 @@ def _parts(report: Report) -> str:
 def _contact_sentence(report: Report) -> str:
     contact = report.contact
     office = contact.office.strip() or report.agency.strip()
-    details = [(label, getattr(contact, name).strip())
-               for name, label in zip(contact.FIELDS, contact.LABELS)
-               if name not in ("office", "website")]
+    details = [
+        (label, getattr(contact, name).strip())
+        for name, label in zip(contact.FIELDS, contact.LABELS)
+        if name not in ("office", "website")
+    ]
     shown = "；".join(f"{label}：{value}" for label, value in details if value)
     if not office and not shown:
         return ""
@@ -114,4 +120,4 @@ def split_subheading(line: str) -> tuple[str, str]:
     end = line.find("。")
     if end == -1 or end == len(line) - 1:
         return line, ""
-    return line[: end + 1], line[end + 1:]
+    return line[: end + 1], line[end + 1 :]

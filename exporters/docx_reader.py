@@ -19,7 +19,7 @@ from exporters.document_text import (
 )
 from exporters.docx_body import DOCUMENT_PART, Block, read_body
 from exporters.grid_report import fill_values, read_grids
-from exporters.safe_zip import DocumentError, UnsafeFile, check_package
+from exporters.safe_zip import DocumentError, UnsafeFileError, check_package
 from model.formats import load_format
 from model.report import Report
 from model.rules import Finding
@@ -38,7 +38,7 @@ def read_docx(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
     try:
         check_package(path, REQUIRED_PARTS)
         blocks = read_body(path)
-    except UnsafeFile as exc:
+    except UnsafeFileError as exc:
         raise DocxError(str(exc)) from exc
     except (etree.XMLSyntaxError, zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError) as exc:
         raise DocxError("文件内容已损坏，无法读取") from exc
@@ -53,8 +53,13 @@ def report_from_blocks(blocks: list[Block], name: str = "") -> tuple[Report, lis
     findings: list[Finding] = []
     title = parse_title(paragraphs) or title_from_name(name)
     if title is None or not title[0]:
-        findings.append(Finding("DOC-TITLE", "warning",
-                                "没有找到报告标题“××（机关）××年政府信息公开工作年度报告”，机关名称或年度可能不准确"))
+        findings.append(
+            Finding(
+                "DOC-TITLE",
+                "warning",
+                "没有找到报告标题“××（机关）××年政府信息公开工作年度报告”，机关名称或年度可能不准确",
+            )
+        )
     agency, year = title if title else ("", None)
     if year is None:  # the statistical period 「…为2025年1月1日至…」, else the first year named near the top
         top = flat("".join(paragraphs[:10]))
@@ -64,7 +69,9 @@ def report_from_blocks(blocks: list[Block], name: str = "") -> tuple[Report, lis
     grids = [b.grid for b in blocks if b.grid is not None]
     reading = read_grids(grids, year)
     if not reading.tables:
-        raise DocxError("文档中没有找到年度报告的统计表（主动公开、依申请公开、复议诉讼情况），不是政府信息公开工作年度报告")
+        raise DocxError(
+            "文档中没有找到年度报告的统计表（主动公开、依申请公开、复议诉讼情况），不是政府信息公开工作年度报告"
+        )
     fmt = load_format(reading.format_id)
     if year is None:
         year = fmt.years[0]

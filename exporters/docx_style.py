@@ -86,9 +86,15 @@ class DocxFonts:
     def by_style(self) -> dict[str, tuple[str, str]]:
         """The (East Asian, Latin) fonts of each template style; page numbers are all in one font (宋体)."""
         latin = self.latin
-        return {BODY: (self.body, latin), TITLE: (self.title, latin), HEADING: (self.heading, latin),
-                SUBHEADING: (self.subheading, latin), TABLE_TEXT: (self.table, latin),
-                TABLE_TEXT_SMALL: (self.table, latin), FOOTER: (self.page_number, self.page_number)}
+        return {
+            BODY: (self.body, latin),
+            TITLE: (self.title, latin),
+            HEADING: (self.heading, latin),
+            SUBHEADING: (self.subheading, latin),
+            TABLE_TEXT: (self.table, latin),
+            TABLE_TEXT_SMALL: (self.table, latin),
+            FOOTER: (self.page_number, self.page_number),
+        }
 
     def names(self) -> list[str]:
         """Every font the document uses, each once."""
@@ -103,7 +109,7 @@ class DocxFonts:
 def rfonts_xml(east_asia: str, latin: str) -> str:
     """A ``w:rFonts`` element naming the Chinese font through ``w:eastAsia`` and the Latin one for the rest."""
     lat = quoteattr(latin)
-    return f"<w:rFonts w:ascii={lat} w:hAnsi={lat} w:cs={lat} w:eastAsia={quoteattr(east_asia)} w:hint=\"eastAsia\"/>"
+    return f'<w:rFonts w:ascii={lat} w:hAnsi={lat} w:cs={lat} w:eastAsia={quoteattr(east_asia)} w:hint="eastAsia"/>'
 
 
 def set_rfonts(rpr, east_asia: str, latin: str) -> None:  # type: ignore[no-untyped-def]
@@ -128,12 +134,17 @@ def font_table_xml(fonts: DocxFonts) -> bytes:
         panose, charset, family, pitch = _HINTS.get(name, _DEFAULT_HINT)
         alt = fonts.fallbacks.get(name)
         alt_xml = f"<w:altName w:val={quoteattr(alt)}/>" if alt else ""
-        entries.append(f"<w:font w:name={quoteattr(name)}>{alt_xml}<w:panose1 w:val=\"{panose}\"/>"
-                       f"<w:charset w:val=\"{charset}\"/><w:family w:val=\"{family}\"/>"
-                       f"<w:pitch w:val=\"{pitch}\"/></w:font>")
-    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-            + "".join(entries) + "</w:fonts>").encode("utf-8")
+        entries.append(
+            f'<w:font w:name={quoteattr(name)}>{alt_xml}<w:panose1 w:val="{panose}"/>'
+            f'<w:charset w:val="{charset}"/><w:family w:val="{family}"/>'
+            f'<w:pitch w:val="{pitch}"/></w:font>'
+        )
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        + "".join(entries)
+        + "</w:fonts>"
+    ).encode("utf-8")
 
 
 def apply_fonts(document: Document, fonts: DocxFonts) -> None:

@@ -80,8 +80,9 @@ def _demands(table: TableSpec, texts: dict[str, str]) -> tuple[list[float], set[
     return demand, flexible - set(numbers)
 
 
-def plan_table(table: TableSpec, texts: dict[str, str], portrait_width: int, landscape_width: int,
-               landscape_columns: int) -> TableLayout:
+def plan_table(
+    table: TableSpec, texts: dict[str, str], portrait_width: int, landscape_width: int, landscape_columns: int
+) -> TableLayout:
     """Column widths from what each column must show, fitted to the width of the page.
 
     Too wide: the label columns whose labels can wrap give way first. Narrower than the page: all grow alike.
@@ -96,8 +97,12 @@ def plan_table(table: TableSpec, texts: dict[str, str], portrait_width: int, lan
     excess = sum(wanted) - available
     give = sum(wanted[c] - MIN_FLEXIBLE_CHARS * point_size * st.TWIPS_PER_PT for c in flexible)
     if 0 < excess <= give:
-        wanted = [w - excess * (w - MIN_FLEXIBLE_CHARS * point_size * st.TWIPS_PER_PT) / give
-                  if c in flexible else w for c, w in enumerate(wanted)]
+        wanted = [
+            w - excess * (w - MIN_FLEXIBLE_CHARS * point_size * st.TWIPS_PER_PT) / give
+            if c in flexible
+            else w
+            for c, w in enumerate(wanted)
+        ]
     scale = available / sum(wanted)
     widths = [int(w * scale) for w in wanted]
     widths[-1] += available - sum(widths)
@@ -115,8 +120,10 @@ def _owners(table: TableSpec) -> dict[tuple[int, int], GridCell]:
 
 
 def _borders(tag: str) -> str:
-    sides = "".join(f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                    for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    sides = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
     return f"<w:{tag}>{sides}</w:{tag}>"
 
 
@@ -128,7 +135,7 @@ def _paragraph(style: str, text: str, align: str, keep_next: bool) -> str:
 
 
 def _cell(cell: GridCell, starts: bool, widths: tuple[int, ...], paragraph: str) -> str:
-    width = sum(widths[cell.col:cell.col + cell.colspan])
+    width = sum(widths[cell.col : cell.col + cell.colspan])
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if cell.colspan > 1:
         props += f'<w:gridSpan w:val="{cell.colspan}"/>'
@@ -145,18 +152,25 @@ def table_xml(table: TableSpec, texts: dict[str, str], layout: TableLayout) -> s
     instead of leaving its last rows alone on the next; a longer table still breaks, with its header rows repeated.
     """
     widths = layout.widths
-    margins = (f'<w:tblCellMar><w:left w:w="{st.TABLE_CELL_MARGIN}" w:type="dxa"/>'
-               f'<w:right w:w="{st.TABLE_CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>')
-    parts = [f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{st.TABLE_STYLE}"/>'
-             f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>{_borders("tblBorders")}'
-             f'<w:tblLayout w:type="fixed"/>{margins}<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>',
-             "".join(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>"]
+    margins = (
+        f'<w:tblCellMar><w:left w:w="{st.TABLE_CELL_MARGIN}" w:type="dxa"/>'
+        f'<w:right w:w="{st.TABLE_CELL_MARGIN}" w:type="dxa"/></w:tblCellMar>'
+    )
+    parts = [
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{st.TABLE_STYLE}"/>'
+        f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>{_borders("tblBorders")}'
+        f'<w:tblLayout w:type="fixed"/>{margins}<w:tblLook w:val="0000"/></w:tblPr><w:tblGrid>',
+        "".join(f'<w:gridCol w:w="{w}"/>' for w in widths),
+        "</w:tblGrid>",
+    ]
     owners = _owners(table)
     header_rows = table.header_rows
     for index, row in enumerate(table.rows):
         repeat = "<w:tblHeader/>" if index < header_rows else ""
-        parts.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{ROW_HEIGHT}" w:hRule="atLeast"/>'
-                     f"{repeat}</w:trPr>")
+        parts.append(
+            f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{ROW_HEIGHT}" w:hRule="atLeast"/>'
+            f"{repeat}</w:trPr>"
+        )
         keep = index < len(table.rows) - 1  # a table that fits on a page is moved whole, never split
         col = 0
         while col < table.grid_columns:

@@ -55,7 +55,9 @@ def _run(text: str, fonts: tuple[str, str] | None = None) -> str:
 class _Builder:
     """Appends the report's blocks to the body of a document opened from the template."""
 
-    def __init__(self, document: DocumentObject, report: Report, fonts: DocxFonts, layout: DocxLayout) -> None:
+    def __init__(
+        self, document: DocumentObject, report: Report, fonts: DocxFonts, layout: DocxLayout
+    ) -> None:
         self.document, self.report, self.fonts, self.layout = document, report, fonts, layout
         body = document.element.body
         self.body = body
@@ -112,8 +114,12 @@ class _Builder:
         else:
             new.orientation = WD_ORIENT.PORTRAIT
             new.page_width, new.page_height = Twips(st.PAGE_WIDTH), Twips(st.PAGE_HEIGHT)
-            margins = {"top": st.MARGIN_TOP, "bottom": st.MARGIN_BOTTOM,
-                       "left": st.MARGIN_LEFT, "right": st.MARGIN_RIGHT}
+            margins = {
+                "top": st.MARGIN_TOP,
+                "bottom": st.MARGIN_BOTTOM,
+                "left": st.MARGIN_LEFT,
+                "right": st.MARGIN_RIGHT,
+            }
         new.top_margin, new.bottom_margin = Twips(margins["top"]), Twips(margins["bottom"])
         new.left_margin, new.right_margin = Twips(margins["left"]), Twips(margins["right"])
 
@@ -136,8 +142,9 @@ def _properties(document: DocumentObject, report: Report) -> None:
     core.revision = 1
 
 
-def build_document(report: Report, fonts: DocxFonts | None = None,
-                   layout: DocxLayout | None = None) -> DocumentObject:
+def build_document(
+    report: Report, fonts: DocxFonts | None = None, layout: DocxLayout | None = None
+) -> DocumentObject:
     """The report as a python-docx document opened from the template in resources/."""
     document = Document(io.BytesIO(template_bytes()))
     fonts = fonts or DocxFonts()
@@ -147,8 +154,12 @@ def build_document(report: Report, fonts: DocxFonts | None = None,
     return document
 
 
-def write_docx(report: Report, path: str | os.PathLike[str], fonts: DocxFonts | None = None,
-               layout: DocxLayout | None = None) -> None:
+def write_docx(
+    report: Report,
+    path: str | os.PathLike[str],
+    fonts: DocxFonts | None = None,
+    layout: DocxLayout | None = None,
+) -> None:
     """Write the report as a .docx; the file is replaced only once the new one is complete."""
     target = Path(path)
     data = io.BytesIO()

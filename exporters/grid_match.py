@@ -51,7 +51,9 @@ class TableRead:
     table_key: str
     texts: dict[str, str]  # cell id -> printed text
     approximate: list[Hit]
-    notes: list[tuple[str, tuple[str, ...]]]  # what was made of a row printed the other format's way, its cells
+    notes: list[
+        tuple[str, tuple[str, ...]]
+    ]  # what was made of a row printed the other format's way, its cells
 
 
 def pad(grid: Grid) -> list[list[str]]:
@@ -120,8 +122,11 @@ def spec_cells(format_id: str, table_key: str) -> tuple[SpecCell, ...]:
         for cell in row.cells:
             if cell.cell_id is not None:
                 hit = lay.row_hit.get(cell.row) if lay.kinds[cell.row] == "data" else None
-                out.append(SpecCell(cell.cell_id, hit.label.text if hit else None, lay.path(cell.row, cell.col),
-                                    cell.col))
+                out.append(
+                    SpecCell(
+                        cell.cell_id, hit.label.text if hit else None, lay.path(cell.row, cell.col), cell.col
+                    )
+                )
     return tuple(out)
 
 
@@ -141,8 +146,9 @@ def _column(lay: Layout, rows: list[list[str]], row: int, path: tuple[str, ...])
     return -best[2] if best is not None else None
 
 
-def _fallback_rows(lay: Layout, named: dict[str, int], fmt_id: str, table_key: str
-                   ) -> tuple[dict[str, int], list[tuple[str, tuple[str, ...]]], dict[str, list[str]]]:
+def _fallback_rows(
+    lay: Layout, named: dict[str, int], fmt_id: str, table_key: str
+) -> tuple[dict[str, int], list[tuple[str, tuple[str, ...]]], dict[str, list[str]]]:
     """Rows printed only with a group label whose rows are all missing (a 2019 row in a 2021 table): the row
     each is read into, notes about it, and the group's other rows (``siblings``, 0 where the printed row is 0)."""
     extra: dict[str, int] = {}
@@ -153,25 +159,35 @@ def _fallback_rows(lay: Layout, named: dict[str, int], fmt_id: str, table_key: s
         if kind != "group":
             continue
         group = lay.row_hit[index].label
-        members = [lab for lab in inventory(fmt_id, table_key).labels.values()
-                   if lab.role == "row" and lab.rows[0] in group.rows]
+        members = [
+            lab
+            for lab in inventory(fmt_id, table_key).labels.values()
+            if lab.role == "row" and lab.rows[0] in group.rows
+        ]
         if not members or any(m.text in named for m in members):
             continue
         target = next((m for m in members if canon(m.text).split(".", 1)[-1] == "其他"), members[-1])
         if target.text not in extra and any(c.row_label == target.text for c in cells):
             extra[target.text] = index
             siblings[target.text] = [m.text for m in members if m.text != target.text]
-            notes.append((f"文档在“{group.text}”下只有一行，官方格式分为{len(members)}行："
-                          f"该行数值已计入“{target.text}”，请核对",
-                          tuple(c.cell_id for c in cells if c.row_label == target.text)))
+            notes.append(
+                (
+                    f"文档在“{group.text}”下只有一行，官方格式分为{len(members)}行："
+                    f"该行数值已计入“{target.text}”，请核对",
+                    tuple(c.cell_id for c in cells if c.row_label == target.text),
+                )
+            )
     return extra, notes, siblings
 
 
-def _zero_siblings(texts: dict[str, str], siblings: dict[str, list[str]], fmt_id: str, table_key: str) -> None:
+def _zero_siblings(
+    texts: dict[str, str], siblings: dict[str, list[str]], fmt_id: str, table_key: str
+) -> None:
     """Where the single printed row shows 0, the rows it stands for are 0 too (counts are never negative)."""
     cells = spec_cells(fmt_id, table_key)
-    by_label: dict[tuple[str | None, str], str] = {(c.row_label, c.cell_id.rsplit(".", 1)[1]): c.cell_id
-                                                   for c in cells}
+    by_label: dict[tuple[str | None, str], str] = {
+        (c.row_label, c.cell_id.rsplit(".", 1)[1]): c.cell_id for c in cells
+    }
     for target, others in siblings.items():
         for cell in cells:
             if cell.row_label != target or not _is_zero(texts.get(cell.cell_id, "")):
@@ -225,8 +241,14 @@ def read_table(grid: Grid, format_id: str, table_key: str) -> TableRead:
     return TableRead(format_id, table_key, texts, _approximate(lay) + guessed, notes)
 
 
-def _beside_neighbours(lay: Layout, rows: list[list[str]], pending: list[tuple[SpecCell, int]],
-                       located: dict[str, tuple[int, int]], format_id: str, table_key: str) -> list[Hit]:
+def _beside_neighbours(
+    lay: Layout,
+    rows: list[list[str]],
+    pending: list[tuple[SpecCell, int]],
+    located: dict[str, tuple[int, int]],
+    format_id: str,
+    table_key: str,
+) -> list[Hit]:
     """Columns whose header is printed past recognition (「合计」 for 「总计」), placed next to recognised
     neighbours of the same row; each such header is reported as a misprinted label."""
     spec = {c.cell_id: c for c in spec_cells(format_id, table_key)}
@@ -240,8 +262,11 @@ def _beside_neighbours(lay: Layout, rows: list[list[str]], pending: list[tuple[S
             taken = {col for r, col in located.values() if r == row}
             for other_id, (other_row, other_col) in list(located.items()):
                 other = spec[other_id]
-                if other_row != row or abs(other.col - cell.col) != 1 or \
-                        other_id.rsplit(".", 1)[0] != cell.cell_id.rsplit(".", 1)[0]:
+                if (
+                    other_row != row
+                    or abs(other.col - cell.col) != 1
+                    or other_id.rsplit(".", 1)[0] != cell.cell_id.rsplit(".", 1)[0]
+                ):
                     continue
                 col = other_col + cell.col - other.col
                 printed = _unknown_header(lay, rows, row, col, columns)

@@ -69,7 +69,9 @@ def read_grids(grids: Sequence[Grid], year: int | None) -> GridReading:
     out = GridReading(format_id)
     for table in fmt.tables:
         if table.key not in tables:
-            out.findings.append(Finding(MISSING, "warning", f"文档中没有找到{table.short}（{table.number}、{table.title}）"))
+            out.findings.append(
+                Finding(MISSING, "warning", f"文档中没有找到{table.short}（{table.number}、{table.title}）")
+            )
             continue
         read = read_table(tables[table.key][0], format_id, table.key)
         out.tables.append(table.key)
@@ -84,16 +86,30 @@ def _table_findings(read: TableRead, vote: str | None, format_name: str) -> list
     out = []
     if vote is not None and vote != read.format_id:
         other = load_format(vote).name
-        out.append(Finding(MIXED, "warning",
-                           f"{table.short}是按{other}印制的，而本报告按{format_name}填报：两种格式混用，"
-                           f"已按{format_name}读取能对应的数据，请核对"))
+        out.append(
+            Finding(
+                MIXED,
+                "warning",
+                f"{table.short}是按{other}印制的，而本报告按{format_name}填报：两种格式混用，"
+                f"已按{format_name}读取能对应的数据，请核对",
+            )
+        )
     for note, cells in read.notes:
         out.append(Finding(MIXED, "warning", f"{table.short}：{note}", cells))
     for hit in read.approximate:
-        cells = tuple(c.cell_id for c in spec_cells(read.format_id, read.table_key)
-                      if c.row_label == hit.label.text or hit.label.text in c.path)
-        out.append(Finding(LABEL, "warning",
-                           f"{table.short}中的“{_shown(hit.printed)}”与官方格式不一致，应为“{hit.label.text}”", cells))
+        cells = tuple(
+            c.cell_id
+            for c in spec_cells(read.format_id, read.table_key)
+            if c.row_label == hit.label.text or hit.label.text in c.path
+        )
+        out.append(
+            Finding(
+                LABEL,
+                "warning",
+                f"{table.short}中的“{_shown(hit.printed)}”与官方格式不一致，应为“{hit.label.text}”",
+                cells,
+            )
+        )
     return out
 
 

@@ -29,7 +29,9 @@ def read_any(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
             raise ReadError(str(exc)) from exc
     if suffix in OLD_KINDS:
         new = ".xlsx" if OLD_KINDS[suffix] in ("Excel", "WPS 表格") else ".docx"
-        raise ReadError(f"无法打开“{name}”：这是旧版{OLD_KINDS[suffix]}文件，请在 Word/WPS/Excel 中另存为 {new} 后再打开")
+        raise ReadError(
+            f"无法打开“{name}”：这是旧版{OLD_KINDS[suffix]}文件，请在 Word/WPS/Excel 中另存为 {new} 后再打开"
+        )
     if suffix not in READABLE:
         raise ReadError(f"无法打开“{name}”：不支持的文件类型（可打开 {'、'.join(READABLE)}）")
     if not Path(path).is_file():
@@ -48,5 +50,5 @@ def read_any(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
         raise ReadError(f"无法打开“{name}”：文件结构嵌套过深，可能已损坏") from exc
     except MemoryError as exc:
         raise ReadError(f"无法打开“{name}”：文件过大，内存不足") from exc
-    except Exception as exc:  # noqa: BLE001 - a hostile or broken file must give one message, never a traceback
+    except Exception as exc:
         raise ReadError(f"无法打开“{name}”：文件内容已损坏或格式不受支持") from exc

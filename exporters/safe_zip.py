@@ -24,12 +24,14 @@ class DocumentError(Exception):
     """A .docx/.xlsx that cannot be read as a report; the message is one Chinese sentence without the file name."""
 
 
-class UnsafeFile(DocumentError):
+class UnsafeFileError(DocumentError):
     """The package is refused before parsing (size, zip bomb, DTD, missing parts)."""
 
 
-def check_package(path: str | os.PathLike[str], required: tuple[str, ...], max_xml: int | None = None) -> None:
-    """Raise UnsafeFile unless the file is a sane OOXML zip holding the ``required`` parts.
+def check_package(
+    path: str | os.PathLike[str], required: tuple[str, ...], max_xml: int | None = None
+) -> None:
+    """Raise UnsafeFileError unless the file is a sane OOXML zip holding the ``required`` parts.
 
     ``max_xml`` lowers the limit on XML for readers that build a large tree per cell (openpyxl)."""
     path = Path(path)
@@ -38,44 +40,54 @@ def check_package(path: str | os.PathLike[str], required: tuple[str, ...], max_x
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise UnsafeFile(f"文件无法读取（{exc.strerror or exc}）") from exc
+        raise UnsafeFileError(f"文件无法读取（{exc.strerror or exc}）") from exc
     if size > MAX_FILE:
-        raise UnsafeFile(f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_FILE // (1024 * 1024)} MB）")
+        raise UnsafeFileError(f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_FILE // (1024 * 1024)} MB）")
     if head == OLE_MAGIC:
-        raise UnsafeFile("这是旧版（.doc/.xls）或已加密的文件，请在 Word/WPS/Excel 中另存为新版格式（不加密）后再打开")
+        raise UnsafeFileError(
+            "这是旧版（.doc/.xls）或已加密的文件，请在 Word/WPS/Excel 中另存为新版格式（不加密）后再打开"
+        )
     if not head.startswith(b"PK"):
-        raise UnsafeFile("文件不是有效的 Office 文档（内容已损坏或不是此类型）")
+        raise UnsafeFileError("文件不是有效的 Office 文档（内容已损坏或不是此类型）")
     try:
         with zipfile.ZipFile(path) as archive:
             _check_entries(archive, required, MAX_XML if max_xml is None else min(max_xml, MAX_XML))
-    except UnsafeFile:
+    except UnsafeFileError:
         raise
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, ValueError, RuntimeError,
-            NotImplementedError, UnicodeDecodeError) as exc:
-        raise UnsafeFile("文件已损坏，无法解压") from exc
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        EOFError,
+        OSError,
+        ValueError,
+        RuntimeError,
+        NotImplementedError,
+        UnicodeDecodeError,
+    ) as exc:
+        raise UnsafeFileError("文件已损坏，无法解压") from exc
 
 
 def _check_entries(archive: zipfile.ZipFile, required: tuple[str, ...], max_xml: int) -> None:
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
-        raise UnsafeFile(f"文件包含的部件过多（{len(infos)} 个），疑为恶意文件")
+        raise UnsafeFileError(f"文件包含的部件过多（{len(infos)} 个），疑为恶意文件")
     names = {info.filename for info in infos}
     missing = [name for name in required if name not in names]
     if missing:
-        raise UnsafeFile(f"文件缺少必需的部件（{missing[0]}），可能已损坏或不是此类型")
+        raise UnsafeFileError(f"文件缺少必需的部件（{missing[0]}），可能已损坏或不是此类型")
     total = xml_total = 0
     for info in infos:
         if info.flag_bits & 0x1:
-            raise UnsafeFile("文件中有加密部件，无法读取")
+            raise UnsafeFileError("文件中有加密部件，无法读取")
         total += info.file_size
         if total > MAX_UNPACKED:
-            raise UnsafeFile("文件解压后过大，疑为压缩炸弹，已拒绝打开")
+            raise UnsafeFileError("文件解压后过大，疑为压缩炸弹，已拒绝打开")
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise UnsafeFile("文件压缩比异常，疑为压缩炸弹，已拒绝打开")
+            raise UnsafeFileError("文件压缩比异常，疑为压缩炸弹，已拒绝打开")
         if info.filename.lower().endswith(_XML_SUFFIXES) or info.filename == "[Content_Types].xml":
             xml_total += info.file_size
             if xml_total > max_xml:
-                raise UnsafeFile("文件中的 XML 内容过大，已拒绝打开")
+                raise UnsafeFileError("文件中的 XML 内容过大，已拒绝打开")
             _scan_xml(archive, info)
 
 
@@ -91,12 +103,12 @@ def _scan_xml(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
                 break
             seen += len(chunk)
             if seen > info.file_size:
-                raise UnsafeFile("文件部件的实际大小与声明不符，已拒绝打开")
+                raise UnsafeFileError("文件部件的实际大小与声明不符，已拒绝打开")
             if wide is None:
                 wide = chunk[:2] in (b"\xff\xfe", b"\xfe\xff")
             if wide:  # UTF-16: ASCII markup shows once the zero bytes are dropped
                 chunk = chunk.replace(b"\x00", b"")
             window = tail + chunk
             if _DTD.search(window):
-                raise UnsafeFile("文件包含 DTD 或实体声明，出于安全原因已拒绝打开")
+                raise UnsafeFileError("文件包含 DTD 或实体声明，出于安全原因已拒绝打开")
             tail = window[-32:]

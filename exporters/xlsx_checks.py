@@ -63,14 +63,30 @@ def check_list(fmt: Format) -> list[Check]:
         elif spec.kind == "stated_total":
             for total in fmt.checks:
                 if total.rule == spec.code:
-                    out.append(Check(f"check.{spec.code}.{total.cell_id}", spec.code, spec.severity,
-                                     f"{fmt.cells[total.cell_id].name} = 各项之和（{len(total.parts)}项）",
-                                     (total.cell_id,), total.parts))
+                    out.append(
+                        Check(
+                            f"check.{spec.code}.{total.cell_id}",
+                            spec.code,
+                            spec.severity,
+                            f"{fmt.cells[total.cell_id].name} = 各项之和（{len(total.parts)}项）",
+                            (total.cell_id,),
+                            total.parts,
+                        )
+                    )
         elif spec.kind == "blank":
             for table in fmt.tables:
                 inputs = tuple(c.cell_id for c in table.cells if not fmt.is_computed(c.cell_id))
-                out.append(Check(f"check.{spec.code}.{table.key}", spec.code, spec.severity,
-                                 f"{table.short}空白单元格数（空白不等于0，没有的请填0）", inputs, (), True))
+                out.append(
+                    Check(
+                        f"check.{spec.code}.{table.key}",
+                        spec.code,
+                        spec.severity,
+                        f"{table.short}空白单元格数（空白不等于0，没有的请填0）",
+                        inputs,
+                        (),
+                        True,
+                    )
+                )
     return out
 
 
@@ -82,8 +98,10 @@ def _balance(fmt: Format, code: str, severity: str, params: dict[str, object]) -
     for col, column in table.columns.items():
         left = tuple(c for c in (f"{table.key}.{r}.{col}" for r in left_rows) if c in fmt.cells)
         right = tuple(c for c in (f"{table.key}.{r}.{col}" for r in right_rows) if c in fmt.cells)
-        what = (f"{table.short}“{column['label']}”列：{' + '.join(names[r] for r in left_rows)}"
-                f" = {' + '.join(names[r] for r in right_rows)}")
+        what = (
+            f"{table.short}“{column['label']}”列：{' + '.join(names[r] for r in left_rows)}"
+            f" = {' + '.join(names[r] for r in right_rows)}"
+        )
         out.append(Check(f"check.{code}.{col}", code, severity, what, left, right))
     return out
 
@@ -107,7 +125,7 @@ def failing_formula(check: Check, places: dict[str, Place], sheet: str | None) -
     """A formula (no leading =) that is TRUE while the check fails, with references as seen from ``sheet``."""
     if check.blank:
         return f"{_count_blank(check.left, places, sheet)}>0"
-    return (f"ROUND({_sum(check.left, places, sheet)}-{_sum(check.right, places, sheet)},{PRECISION})<>0")
+    return f"ROUND({_sum(check.left, places, sheet)}-{_sum(check.right, places, sheet)},{PRECISION})<>0"
 
 
 def write_check_sheet(wb: Workbook, fmt: Format, places: dict[str, Place]) -> dict[str, str]:
@@ -118,8 +136,10 @@ def write_check_sheet(wb: Workbook, fmt: Format, places: dict[str, Place]) -> di
     put_text(ws, 1, 1, "校验（公式随表格实时计算：修改表格中的数字后，本页结果自动更新）", HEADING, PLAIN)
     put_text(ws, 2, 1, "校验结果", BOLD, PLAIN)
     result = f"$G${FIRST_ROW}:$G${last}"
-    ws.cell(row=2, column=3).value = (f'=IF(COUNTIF({result},"{FAIL}")=0,"全部{PASS}（共"&ROWS({result})&"项）",'
-                                      f'"有"&COUNTIF({result},"{FAIL}")&"项{FAIL}，见下方红色行")')
+    ws.cell(row=2, column=3).value = (
+        f'=IF(COUNTIF({result},"{FAIL}")=0,"全部{PASS}（共"&ROWS({result})&"项）",'
+        f'"有"&COUNTIF({result},"{FAIL}")&"项{FAIL}，见下方红色行")'
+    )
     stamp(ws.cell(row=2, column=3), BOLD)
     for col, (title, width) in enumerate(zip(HEADERS, WIDTHS, strict=True), 1):
         cell = put_text(ws, 3, col, title, BOLD, CENTER, fill=HEAD_FILL, border=GRID)
@@ -128,10 +148,18 @@ def write_check_sheet(wb: Workbook, fmt: Format, places: dict[str, Place]) -> di
     for row, check in enumerate(checks, FIRST_ROW):
         _write_row(ws, row, check, places)
         where[check.key] = f"G{row}"
-    ws.conditional_formatting.add(f"A{FIRST_ROW}:G{last}",
-                                  FormulaRule(formula=[f'$G{FIRST_ROW}="{FAIL}"'], fill=FAIL_FILL, font=FAIL_FONT))
-    put_text(ws, last + 2, 1, "说明：“填报值/左边”与“应为/右边”不相等时显示“不通过”；合计单元格被改写或勾稽关系不平时，"
-             "表格中相关单元格也标为红色。空白不等于0，没有的请填0。", NOTE)
+    ws.conditional_formatting.add(
+        f"A{FIRST_ROW}:G{last}",
+        FormulaRule(formula=[f'$G{FIRST_ROW}="{FAIL}"'], fill=FAIL_FILL, font=FAIL_FONT),
+    )
+    put_text(
+        ws,
+        last + 2,
+        1,
+        "说明：“填报值/左边”与“应为/右边”不相等时显示“不通过”；合计单元格被改写或勾稽关系不平时，"
+        "表格中相关单元格也标为红色。空白不等于0，没有的请填0。",
+        NOTE,
+    )
     ws.merge_cells(start_row=last + 2, start_column=1, end_row=last + 2, end_column=len(HEADERS))
     ws.row_dimensions[last + 2].height = 28
     ws.freeze_panes = f"A{FIRST_ROW}"
@@ -160,7 +188,9 @@ def _write_row(ws: Worksheet, row: int, check: Check, places: dict[str, Place]) 
     ws.cell(row=row, column=6).value = f"=ROUND(D{row}-E{row},{PRECISION})"
     ws.cell(row=row, column=7).value = f'=IF(F{row}=0,"{PASS}","{FAIL}")'
     for col in range(4, len(HEADERS) + 1):
-        stamp(ws.cell(row=row, column=col), BODY, CENTER, GRID, number_format="0" if check.blank else "General")
+        stamp(
+            ws.cell(row=row, column=col), BODY, CENTER, GRID, number_format="0" if check.blank else "General"
+        )
 
 
 def mark_failures(ws: Worksheet, fmt: Format, places: dict[str, Place]) -> None:
@@ -176,5 +206,7 @@ def mark_failures(ws: Worksheet, fmt: Format, places: dict[str, Place]) -> None:
         if not marked:
             continue
         sqref = " ".join(range_refs(marked, ws.title))
-        ws.conditional_formatting.add(sqref, FormulaRule(formula=[failing_formula(check, places, ws.title)],
-                                                         fill=FAIL_FILL, font=FAIL_FONT))
+        ws.conditional_formatting.add(
+            sqref,
+            FormulaRule(formula=[failing_formula(check, places, ws.title)], fill=FAIL_FILL, font=FAIL_FONT),
+        )

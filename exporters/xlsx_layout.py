@@ -111,7 +111,7 @@ def range_refs(places: Iterable[Place], from_sheet: str | None = None, absolute:
 
 def _absolute(coordinate: str) -> str:
     letters = coordinate.rstrip("0123456789")
-    return f"${letters}${coordinate[len(letters):]}"
+    return f"${letters}${coordinate[len(letters) :]}"
 
 
 def text_width(text: str) -> float:
@@ -143,7 +143,7 @@ def row_heights(table: TableSpec, widths: list[float]) -> dict[int, float]:
         for cell in row.cells:
             if not cell.text or cell.rowspan > 1:
                 continue
-            room = sum(widths[cell.col:cell.col + cell.colspan]) - 1
+            room = sum(widths[cell.col : cell.col + cell.colspan]) - 1
             lines = max(lines, math.ceil(text_width(cell.text) / max(room, 1.0)))
         heights[sheet_row(index)] = max(ROW_HEIGHT, LINE_HEIGHT * lines + 3)
     return heights

@@ -12,7 +12,7 @@ from typing import Any
 
 from exporters.document_text import level_from_agency, parse_title, title_from_name
 from exporters.grid_report import fill_values, read_grids
-from exporters.safe_zip import DocumentError, UnsafeFile, check_package
+from exporters.safe_zip import DocumentError, UnsafeFileError, check_package
 from model.formats import load_format
 from model.report import LEVELS, Contact, Report
 from model.rules import Finding
@@ -39,10 +39,18 @@ def read_xlsx(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
             warnings.simplefilter("ignore")
             formulas = load_workbook(path, data_only=False)
             cached = load_workbook(path, data_only=True)
-    except UnsafeFile as exc:
+    except UnsafeFileError as exc:
         raise XlsxError(str(exc)) from exc
-    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError, AttributeError,
-            IndexError) as exc:
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        TypeError,
+        OSError,
+        EOFError,
+        AttributeError,
+        IndexError,
+    ) as exc:
         raise XlsxError("工作簿内容已损坏，无法读取") from exc
     anchor = _anchor(formulas)
     if anchor is not None:
@@ -57,8 +65,10 @@ def _anchor(wb: Any) -> tuple[dict[str, Any], list[tuple[str, ...]]] | None:
     meta = {str(k): v for k, v, *_ in wb[META_SHEET].iter_rows(max_col=2, values_only=True) if k is not None}
     if meta.get("app") != "nianbao" or str(meta.get("schema")) != "1":
         return None
-    rows = [tuple("" if v is None else str(v) for v in row[:6])
-            for row in wb[CELLS_SHEET].iter_rows(min_row=2, max_col=6, values_only=True)]
+    rows = [
+        tuple("" if v is None else str(v) for v in row[:6])
+        for row in wb[CELLS_SHEET].iter_rows(min_row=2, max_col=6, values_only=True)
+    ]
     return meta, [r for r in rows if len(r) == 6 and r[0]]
 
 
@@ -79,7 +89,9 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, float):
-        return format(Decimal(repr(value)), "f") if value == value and abs(value) != float("inf") else str(value)
+        return (
+            format(Decimal(repr(value)), "f") if value == value and abs(value) != float("inf") else str(value)
+        )
     if isinstance(value, (int, Decimal)):
         return format(value, "f") if isinstance(value, Decimal) else str(value)
     if isinstance(value, (datetime, date, time)):
@@ -87,8 +99,9 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _read_anchored(formulas: Any, cached: Any, anchor: tuple[dict[str, Any], list[tuple[str, ...]]]
-                   ) -> tuple[Report, list[Finding]]:
+def _read_anchored(
+    formulas: Any, cached: Any, anchor: tuple[dict[str, Any], list[tuple[str, ...]]]
+) -> tuple[Report, list[Finding]]:
     meta, rows = anchor
     try:
         fmt = load_format(str(meta.get("format")))
@@ -113,7 +126,9 @@ def _read_anchored(formulas: Any, cached: Any, anchor: tuple[dict[str, Any], lis
     totals = []
     for cell_id, sheet, coordinate, _kind, role, unit in rows:
         if role == "input" and cell_id in fmt.cells:
-            _put_input(report, cell_id, _cell(formulas, sheet, coordinate), _cell(cached, sheet, coordinate), unit)
+            _put_input(
+                report, cell_id, _cell(formulas, sheet, coordinate), _cell(cached, sheet, coordinate), unit
+            )
         elif role == "total" and cell_id in fmt.cells:
             totals.append((cell_id, _cell(formulas, sheet, coordinate), _cell(cached, sheet, coordinate)))
     report.changed()
@@ -175,10 +190,15 @@ def _sheet_grid(ws: Any, written: Any) -> list[list[str]]:
     """A worksheet's values as text, merged ranges filled with their top-left value.
 
     A formula whose result was never calculated (openpyxl gives None) reads as UNCOMPUTED, not as blank."""
-    limits = {"max_row": min(ws.max_row, MAX_SHEET_ROWS), "max_col": min(ws.max_column, MAX_SHEET_COLUMNS),
-              "values_only": True}
-    rows = [[UNCOMPUTED if v is None and _is_formula(w) else _text(v) for v, w in zip(row, wrow)]
-            for row, wrow in zip(ws.iter_rows(**limits), written.iter_rows(**limits))]
+    limits = {
+        "max_row": min(ws.max_row, MAX_SHEET_ROWS),
+        "max_col": min(ws.max_column, MAX_SHEET_COLUMNS),
+        "values_only": True,
+    }
+    rows = [
+        [UNCOMPUTED if v is None and _is_formula(w) else _text(v) for v, w in zip(row, wrow)]
+        for row, wrow in zip(ws.iter_rows(**limits), written.iter_rows(**limits))
+    ]
     for merged in ws.merged_cells.ranges:
         top = merged.min_row - 1
         left = merged.min_col - 1
@@ -206,5 +226,7 @@ def _read_by_labels(wb: Any, formulas: Any, name: str) -> tuple[Report, list[Fin
     fill_values(report, {k: v for k, v in reading.texts.items() if v != UNCOMPUTED})
     findings = list(reading.findings)
     if title is None:
-        findings.insert(0, Finding("DOC-TITLE", "warning", "工作簿中没有找到报告标题，机关名称和年度可能不准确"))
+        findings.insert(
+            0, Finding("DOC-TITLE", "warning", "工作簿中没有找到报告标题，机关名称和年度可能不准确")
+        )
     return report, findings

@@ -45,7 +45,11 @@ NOTES = (
 def _field(ws: Worksheet, row: int, label: str, value: str | int, editable: bool) -> Place:
     put_text(ws, row, 1, label, BOLD, LEFT, border=GRID)
     ws.row_dimensions[row].height = 18
-    look = {"border": GRID, "protection": UNLOCKED if editable else LOCKED, "fill": INPUT_FILL if editable else None}
+    look = {
+        "border": GRID,
+        "protection": UNLOCKED if editable else LOCKED,
+        "fill": INPUT_FILL if editable else None,
+    }
     if isinstance(value, int):
         put_value(ws, row, 2, value, "0", LEFT, **look)
     else:
@@ -59,9 +63,11 @@ def write_info_sheet(wb: Workbook, report: Report) -> dict[str, Place]:
     ws = wb.create_sheet(INFO_SHEET)
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 14, 64
     put_text(ws, 1, 1, report.title, HEADING, PLAIN)
-    places = {"info.agency": _field(ws, 3, "机关名称", report.agency, True),
-              "info.level": _field(ws, 4, "机关层级", report.level, True),
-              "info.year": _field(ws, 5, "报告年度", report.year, True)}
+    places = {
+        "info.agency": _field(ws, 3, "机关名称", report.agency, True),
+        "info.level": _field(ws, 4, "机关层级", report.level, True),
+        "info.year": _field(ws, 5, "报告年度", report.year, True),
+    }
     _field(ws, 6, "报告格式", fmt.name, False)
     _field(ws, 7, "格式依据", f"{fmt.document}（{fmt.notice}）", False)
     title = _field(ws, 8, "报告标题", "", False)
@@ -70,12 +76,24 @@ def write_info_sheet(wb: Workbook, report: Report) -> dict[str, Place]:
     put_text(ws, 10, 1, "联系方式", BOLD, PLAIN)
     for index, (name, label) in enumerate(zip(Contact.FIELDS, Contact.LABELS, strict=True)):
         places[f"info.contact.{name}"] = _field(ws, 11 + index, label, getattr(report.contact, name), True)
-    levels = DataValidation(type="list", formula1='"' + ",".join(fmt.levels) + '"', allow_blank=True,
-                            showErrorMessage=True, errorTitle="输入有误", error="请从列表中选择机关层级")
+    levels = DataValidation(
+        type="list",
+        formula1='"' + ",".join(fmt.levels) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="输入有误",
+        error="请从列表中选择机关层级",
+    )
     levels.add(places["info.level"].coordinate)
-    year = DataValidation(type="whole", operator="between", formula1=str(YEAR_RANGE[0]),
-                          formula2=str(YEAR_RANGE[1]), showErrorMessage=True, errorTitle="输入有误",
-                          error="请输入四位数的报告年度，如 2025")
+    year = DataValidation(
+        type="whole",
+        operator="between",
+        formula1=str(YEAR_RANGE[0]),
+        formula2=str(YEAR_RANGE[1]),
+        showErrorMessage=True,
+        errorTitle="输入有误",
+        error="请输入四位数的报告年度，如 2025",
+    )
     year.add(places["info.year"].coordinate)
     ws.add_data_validation(levels)
     ws.add_data_validation(year)
@@ -119,8 +137,13 @@ def write_data_sheet(wb: Workbook, report: Report) -> None:
         for spec in table.cells:
             column = table.columns[spec.col]
             computed = fmt.is_computed(spec.cell_id)
-            texts = (table.short, names.get(spec.row, spec.row), column.get("name", column["label"]),
-                     spec.cell_id, spec.name)
+            texts = (
+                table.short,
+                names.get(spec.row, spec.row),
+                column.get("name", column["label"]),
+                spec.cell_id,
+                spec.name,
+            )
             for col, text in enumerate(texts, 1):
                 put_text(ws, row, col, text, None, None)
             if spec.cell_id in report.invalid:
@@ -137,7 +160,14 @@ def write_data_sheet(wb: Workbook, report: Report) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    put_text(ws, row + 1, 1, f"以上为导出时的数值（{format_value(len(fmt.cells))}项）；在表格页修改后，本页不会自动更新。", NOTE, PLAIN)
+    put_text(
+        ws,
+        row + 1,
+        1,
+        f"以上为导出时的数值（{format_value(len(fmt.cells))}项）；在表格页修改后，本页不会自动更新。",
+        NOTE,
+        PLAIN,
+    )
 
 
 def _portrait(ws: Worksheet) -> None:

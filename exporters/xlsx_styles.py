@@ -35,12 +35,20 @@ RIGHT = Alignment(horizontal="right", vertical="center")
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
 FORMULA_START = ("=", "+", "-", "@")
-_LOOKS: WeakKeyDictionary[Workbook, dict[tuple[int, int, int, int, int, str], StyleArray]] = WeakKeyDictionary()
+_LOOKS: WeakKeyDictionary[Workbook, dict[tuple[int, int, int, int, int, str], StyleArray]] = (
+    WeakKeyDictionary()
+)
 
 
-def stamp(cell: Cell, font: Font | None = BODY, alignment: Alignment | None = None, border: Border | None = None,
-          fill: PatternFill | None = None, protection: Protection | None = None,
-          number_format: str = "General") -> Cell:
+def stamp(
+    cell: Cell,
+    font: Font | None = BODY,
+    alignment: Alignment | None = None,
+    border: Border | None = None,
+    fill: PatternFill | None = None,
+    protection: Protection | None = None,
+    number_format: str = "General",
+) -> Cell:
     """Give a cell its whole look at once; pass the module's style constants (looks are cached per workbook by id)."""
     key = (id(font), id(alignment), id(border), id(fill), id(protection), number_format)
     cache = _LOOKS.setdefault(cell.parent.parent, {})
@@ -49,8 +57,13 @@ def stamp(cell: Cell, font: Font | None = BODY, alignment: Alignment | None = No
         cell._style = copy(saved)
         return cell
     cell._style = StyleArray()
-    for name, style in (("font", font), ("alignment", alignment), ("border", border), ("fill", fill),
-                        ("protection", protection)):
+    for name, style in (
+        ("font", font),
+        ("alignment", alignment),
+        ("border", border),
+        ("fill", fill),
+        ("protection", protection),
+    ):
         if style is not None:
             setattr(cell, name, style)
     cell.number_format = number_format
@@ -58,8 +71,15 @@ def stamp(cell: Cell, font: Font | None = BODY, alignment: Alignment | None = No
     return cell
 
 
-def put_text(ws: Worksheet, row: int, col: int, text: str, font: Font | None = BODY,
-             alignment: Alignment | None = LEFT, **look: Any) -> Cell:
+def put_text(
+    ws: Worksheet,
+    row: int,
+    col: int,
+    text: str,
+    font: Font | None = BODY,
+    alignment: Alignment | None = LEFT,
+    **look: Any,
+) -> Cell:
     """Write text that is never taken for a formula, even when it starts with = + - @."""
     cell = stamp(ws.cell(row=row, column=col), font, alignment, **look)
     cell.value = text
@@ -69,11 +89,19 @@ def put_text(ws: Worksheet, row: int, col: int, text: str, font: Font | None = B
     return cell
 
 
-def put_value(ws: Worksheet, row: int, col: int, value: Value | None, number_format: str,
-              alignment: Alignment | None = RIGHT, **look: Any) -> Cell:
+def put_value(
+    ws: Worksheet,
+    row: int,
+    col: int,
+    value: Value | None,
+    number_format: str,
+    alignment: Alignment | None = RIGHT,
+    **look: Any,
+) -> Cell:
     """Write a number (int or Decimal) or leave the cell blank."""
-    cell = stamp(ws.cell(row=row, column=col), look.pop("font", BODY), alignment,
-                 number_format=number_format, **look)
+    cell = stamp(
+        ws.cell(row=row, column=col), look.pop("font", BODY), alignment, number_format=number_format, **look
+    )
     if value is not None:
         cell.value = value if isinstance(value, int) else Decimal(format(value, "f"))
     return cell

@@ -72,21 +72,31 @@ def write_table_sheet(wb: Workbook, report: Report, table: TableSpec, places: di
     return ws
 
 
-def _grid_cell(ws: Worksheet, report: Report, table: TableSpec, role: str, cell: GridCell,
-               places: dict[str, Place]) -> None:
+def _grid_cell(
+    ws: Worksheet, report: Report, table: TableSpec, role: str, cell: GridCell, places: dict[str, Place]
+) -> None:
     row, col = sheet_row(cell), sheet_col(cell)
     if cell.rowspan > 1 or cell.colspan > 1:
-        ws.merge_cells(start_row=row, start_column=col, end_row=row + cell.rowspan - 1,
-                       end_column=col + cell.colspan - 1)
+        ws.merge_cells(
+            start_row=row, start_column=col, end_row=row + cell.rowspan - 1, end_column=col + cell.colspan - 1
+        )
     for r in range(row, row + cell.rowspan):  # borders on every covered cell draw the merged outline
         for c in range(col, col + cell.colspan):
             if (r, c) != (row, col):
                 stamp(ws.cell(row=r, column=c), border=GRID)
     if cell.cell_id is None:
         header = role in ("header", "title")
-        put_text(ws, row, col, cell.text, BOLD if header else BODY,
-                 CENTER if header or cell.col >= table.label_columns or cell.rowspan > 1 else LEFT,
-                 border=GRID, fill=HEAD_FILL if header else None, protection=LOCKED)
+        put_text(
+            ws,
+            row,
+            col,
+            cell.text,
+            BOLD if header else BODY,
+            CENTER if header or cell.col >= table.label_columns or cell.rowspan > 1 else LEFT,
+            border=GRID,
+            fill=HEAD_FILL if header else None,
+            protection=LOCKED,
+        )
         return
     _value_cell(ws, report, cell.cell_id, places)
 
@@ -96,8 +106,16 @@ def _value_cell(ws: Worksheet, report: Report, cell_id: str, places: dict[str, P
     spec, place = fmt.cells[cell_id], places[cell_id]
     unit = report.units.get(cell_id)
     if fmt.is_computed(cell_id):
-        target = put_value(ws, place.row, place.col, None, number_format(spec.kind, unit),
-                           border=GRID, fill=TOTAL_FILL, protection=LOCKED)
+        target = put_value(
+            ws,
+            place.row,
+            place.col,
+            None,
+            number_format(spec.kind, unit),
+            border=GRID,
+            fill=TOTAL_FILL,
+            protection=LOCKED,
+        )
         stated, computed = report.stated.get(cell_id), report.value(cell_id)
         if stated is not None and stated != computed:  # keep a printed total that disagrees, so 校验 shows it
             target.value = stated
@@ -122,10 +140,17 @@ def _validations(ws: Worksheet, report: Report, table: TableSpec, places: dict[s
     for kind, cells in by_kind.items():
         type_, operator, formula1 = VALIDATIONS[kind]
         message = MONEY_MESSAGE if kind == "money" else ACCEPTS[kind]
-        validation = DataValidation(type=type_, operator=operator, formula1=formula1,
-                                    formula2=str(MAX_VALUE - 1) if operator == "between" else None,
-                                    allow_blank=True, showErrorMessage=True, errorStyle="stop",
-                                    errorTitle=ERROR_TITLE, error=message)
+        validation = DataValidation(
+            type=type_,
+            operator=operator,
+            formula1=formula1,
+            formula2=str(MAX_VALUE - 1) if operator == "between" else None,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="stop",
+            errorTitle=ERROR_TITLE,
+            error=message,
+        )
         for ref in range_refs(cells, ws.title):
             validation.add(ref)
         ws.add_data_validation(validation)
@@ -142,4 +167,6 @@ def _print_setup(ws: Worksheet, table: TableSpec, area: str) -> None:
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     if table.header_rows:
         ws.print_title_rows = f"{TABLE_TOP}:{TABLE_TOP + table.header_rows - 1}"
-        ws.freeze_panes = ws.cell(row=TABLE_TOP + table.header_rows, column=table.label_columns + 1).coordinate
+        ws.freeze_panes = ws.cell(
+            row=TABLE_TOP + table.header_rows, column=table.label_columns + 1
+        ).coordinate

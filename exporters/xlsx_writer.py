@@ -84,8 +84,13 @@ def write_xlsx(report: Report, path: str | os.PathLike[str]) -> None:
 def _write_meta(wb: Workbook, report: Report) -> None:
     ws = wb.create_sheet(META_SHEET)
     rows: tuple[tuple[str, str | int], ...] = (
-        ("schema", SCHEMA), ("app", "nianbao"), ("format", report.format_id), ("year", report.year),
-        ("agency", report.agency), ("level", report.level))
+        ("schema", SCHEMA),
+        ("app", "nianbao"),
+        ("format", report.format_id),
+        ("year", report.year),
+        ("agency", report.agency),
+        ("level", report.level),
+    )
     for row, (key, value) in enumerate(rows, 1):
         put_text(ws, row, 1, key, None, None)
         if isinstance(value, int):
@@ -96,17 +101,33 @@ def _write_meta(wb: Workbook, report: Report) -> None:
     ws.protection.sheet = True
 
 
-def _write_cells(wb: Workbook, report: Report, places: dict[str, Place], info: dict[str, Place],
-                 prose: dict[str, Place], checks: dict[str, str]) -> None:
+def _write_cells(
+    wb: Workbook,
+    report: Report,
+    places: dict[str, Place],
+    info: dict[str, Place],
+    prose: dict[str, Place],
+    checks: dict[str, str],
+) -> None:
     fmt = report.fmt
     ws = wb.create_sheet(CELLS_SHEET)
     rows: list[tuple[str, str, str, str, str, str]] = []
     for cell_id, place in places.items():
         role = "total" if fmt.is_computed(cell_id) else "input"
-        rows.append((cell_id, place.sheet, place.coordinate, fmt.cells[cell_id].kind, role,
-                     report.units.get(cell_id, "")))
-    rows += [(key, p.sheet, p.coordinate, "number" if key == "info.year" else "text", "info", "")
-             for key, p in info.items()]
+        rows.append(
+            (
+                cell_id,
+                place.sheet,
+                place.coordinate,
+                fmt.cells[cell_id].kind,
+                role,
+                report.units.get(cell_id, ""),
+            )
+        )
+    rows += [
+        (key, p.sheet, p.coordinate, "number" if key == "info.year" else "text", "info", "")
+        for key, p in info.items()
+    ]
     rows += [(key, p.sheet, p.coordinate, "text", "prose", "") for key, p in prose.items()]
     rows += [(key, CHECK_SHEET, coordinate, "text", "check", "") for key, coordinate in checks.items()]
     for row, values in enumerate([CELLS_HEADERS, *rows], 1):

@@ -22,8 +22,17 @@ from PySide6.QtWidgets import QApplication
 from model.engine import Finding
 from model.report import Report
 
-FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
-         "WenQuanYi Micro Hei", "Noto Sans SC", "SimSun", "Droid Sans Fallback")
+FONTS = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "Noto Sans SC",
+    "SimSun",
+    "Droid Sans Fallback",
+)
 
 
 def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:

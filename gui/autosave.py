@@ -22,8 +22,12 @@ LATEST_MS = 2000  # ... but never later than this after the first unsaved one (c
 def recovery_folder() -> Path:
     """Where recovery files live: $NIANBAO_RECOVERY_DIR, else the app's data folder."""
     override = os.environ.get(ENV_FOLDER)
-    base = Path(override) if override else Path(
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "recovery"
+    base = (
+        Path(override)
+        if override
+        else Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+        / "recovery"
+    )
     base.mkdir(parents=True, exist_ok=True)
     return base
 
@@ -60,7 +64,9 @@ class Autosave(QObject):
         session = f"{os.getpid()}-{int(time.time() * 1000)}"
         self.file = self.folder / f"{session}.json"
         self.lock = QLockFile(str(self.folder / f"{session}.lock"))
-        self.lock.setStaleLockTime(0)  # taken before the first write: a running session's file is not an orphan
+        self.lock.setStaleLockTime(
+            0
+        )  # taken before the first write: a running session's file is not an orphan
         self.quiet = self._timer(QUIET_MS)
         self.latest = self._timer(LATEST_MS)
         self.writes = 0
@@ -86,9 +92,13 @@ class Autosave(QObject):
             self.discard()
             return
         now = time.localtime()
-        data = {"nianbao": "recovery", "version": 1, "source": str(self.document.path or ""),
-                "saved_at": time.strftime("%Y-%m-%d %H:%M:%S", now),
-                "draft": draft.report_to_dict(self.document.report)}
+        data = {
+            "nianbao": "recovery",
+            "version": 1,
+            "source": str(self.document.path or ""),
+            "saved_at": time.strftime("%Y-%m-%d %H:%M:%S", now),
+            "draft": draft.report_to_dict(self.document.report),
+        }
         try:
             if not self.lock.isLocked() and not self.lock.tryLock(0):
                 raise OSError(f"cannot lock {self.lock.fileName()}")
@@ -133,7 +143,9 @@ def orphans(folder: Path | None = None) -> list[Recovery]:
         try:
             data = json.loads(file.read_text(encoding="utf-8"))
             report = draft.loads(json.dumps(data["draft"]).encode("utf-8"), file.name)
-            found.append(Recovery(file, report, str(data.get("source", "")), str(data.get("saved_at", "")), lock))
+            found.append(
+                Recovery(file, report, str(data.get("source", "")), str(data.get("saved_at", "")), lock)
+            )
         except (OSError, ValueError, KeyError, TypeError, draft.DraftError):
             file.unlink(missing_ok=True)  # a damaged recovery file helps nobody
             lock.unlock()

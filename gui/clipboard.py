@@ -25,7 +25,7 @@ def parse_tsv(text: str) -> Rows:
         ch = text[i]
         if at_start and ch == '"' and _closes_quote(text, i):
             end = _quote_end(text, i)
-            cell.append(text[i + 1:end].replace('""', '"'))
+            cell.append(text[i + 1 : end].replace('""', '"'))
             i = end + 1
             at_start = False
             continue
@@ -64,10 +64,12 @@ def _closes_quote(text: str, start: int) -> bool:
 
 def to_tsv(rows: Rows) -> str:
     """Tab-separated text the way Excel writes it (quoted where a cell holds a tab, newline or quote)."""
+
     def cell(text: str) -> str:
         if any(ch in text for ch in '\t\n"'):
             return '"' + text.replace('"', '""') + '"'
         return text
+
     return "".join("\t".join(cell(c) for c in row) + "\n" for row in rows)
 
 
@@ -168,11 +170,13 @@ def to_html(cells: list[tuple[int, int, int, int, str]], rows: int) -> str:
     by_row: dict[int, list[tuple[int, int, int, int, str]]] = {}
     for cell in sorted(cells):
         by_row.setdefault(cell[0], []).append(cell)
-    out = ["<html><head><meta charset=\"utf-8\"></head><body><table border=\"1\">"]
+    out = ['<html><head><meta charset="utf-8"></head><body><table border="1">']
     for r in range(rows):
         out.append("<tr>")
         for _, _, rowspan, colspan, text in by_row.get(r, []):
-            spans = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (f' colspan="{colspan}"' if colspan > 1 else "")
+            spans = (f' rowspan="{rowspan}"' if rowspan > 1 else "") + (
+                f' colspan="{colspan}"' if colspan > 1 else ""
+            )
             body = "<br>".join(html.escape(line) for line in text.split("\n"))
             out.append(f"<td{spans}>{body}</td>")
         out.append("</tr>")

@@ -53,10 +53,12 @@ class Dialogs:
         QMessageBox.critical(parent, title, text)
 
     def ask_save_changes(self, parent: QWidget, name: str) -> str:
-        """"save", "discard" or "cancel" for a report with unsaved changes."""
+        """ "save", "discard" or "cancel" for a report with unsaved changes."""
         from PySide6.QtWidgets import QMessageBox
 
-        box = QMessageBox(QMessageBox.Icon.Warning, "年报助手", f"“{name}”有尚未保存的修改。是否保存？", parent=parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "年报助手", f"“{name}”有尚未保存的修改。是否保存？", parent=parent
+        )
         save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
         discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
         box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
@@ -71,9 +73,12 @@ class Dialogs:
 
         shown = "\n".join(f"· {p}" for p in problems[:12])
         more = f"\n……等共{len(problems)}个错误" if len(problems) > 12 else ""
-        box = QMessageBox(QMessageBox.Icon.Warning, "导出前请核对",
-                          f"报告还有{len(problems)}个错误，导出的文件会包含这些错误：\n\n{shown}{more}\n\n仍要导出吗？",
-                          parent=parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "导出前请核对",
+            f"报告还有{len(problems)}个错误，导出的文件会包含这些错误：\n\n{shown}{more}\n\n仍要导出吗？",
+            parent=parent,
+        )
         go = box.addButton("仍然导出", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("返回修改", QMessageBox.ButtonRole.RejectRole)
         box.exec()
@@ -84,9 +89,12 @@ class Dialogs:
         from PySide6.QtWidgets import QMessageBox
 
         answer = QMessageBox.question(
-            parent, "恢复未保存的报告",
+            parent,
+            "恢复未保存的报告",
             f"年报助手上次没有正常退出。找到了自动保存的内容：\n\n{description}\n\n是否恢复？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
         return answer == QMessageBox.StandardButton.Yes
 
     def new_report(self, parent: QWidget, year: int) -> NewReport | None:
@@ -124,7 +132,9 @@ class NewReportDialog(QDialog):
         form.addRow("机关层级：", self.level)
         form.addRow("报告年度：", self.year)
         form.addRow("报告格式：", self.format)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -135,6 +145,9 @@ class NewReportDialog(QDialog):
         self.format.setText(f"{fmt.name}（{fmt.notice}）")
 
     def result_report(self) -> NewReport:
-        return NewReport(self.year.value(), self.agency.text().strip(), self.level.currentText(),
-                         format_for_year(self.year.value()).id)
-
+        return NewReport(
+            self.year.value(),
+            self.agency.text().strip(),
+            self.level.currentText(),
+            format_for_year(self.year.value()).id,
+        )

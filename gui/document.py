@@ -28,8 +28,12 @@ class CellState:
 
     @classmethod
     def of(cls, report: Report, cell_id: str) -> CellState:
-        return cls(report.values.get(cell_id), report.units.get(cell_id), report.invalid.get(cell_id),
-                   report.stated.get(cell_id, _MISSING))
+        return cls(
+            report.values.get(cell_id),
+            report.units.get(cell_id),
+            report.invalid.get(cell_id),
+            report.stated.get(cell_id, _MISSING),
+        )
 
     def apply(self, report: Report, cell_id: str) -> None:
         _put(report.values, cell_id, self.value)
@@ -52,8 +56,9 @@ def _put(store: dict[str, Any], key: str, item: Any) -> None:
 class _CellsCommand(QUndoCommand):
     """One undo step that sets several cells at once (an edit, a paste, a clear)."""
 
-    def __init__(self, doc: ReportDocument, before: dict[str, CellState], after: dict[str, CellState],
-                 description: str) -> None:
+    def __init__(
+        self, doc: ReportDocument, before: dict[str, CellState], after: dict[str, CellState], description: str
+    ) -> None:
         super().__init__(description)
         self._doc, self._before, self._after = doc, before, after
         self._pushed = False
@@ -72,8 +77,14 @@ class _CellsCommand(QUndoCommand):
 class _ReportCommand(QUndoCommand):
     """One undo step that swaps whole report states (metadata, prose, a change of format)."""
 
-    def __init__(self, doc: ReportDocument, before: Report, after: Report, description: str,
-                 merge_key: str | None = None) -> None:
+    def __init__(
+        self,
+        doc: ReportDocument,
+        before: Report,
+        after: Report,
+        description: str,
+        merge_key: str | None = None,
+    ) -> None:
         super().__init__(description)
         self._doc, self._before, self._after, self._key = doc, before, after, merge_key
 
@@ -105,8 +116,13 @@ class ReportDocument(QObject):
     proseChanged = Signal(str)  # noqa: N815 - prose key changed (by an edit, undo or redo)
     metaChanged = Signal()  # noqa: N815 - agency, level, year, format or contact changed
 
-    def __init__(self, report: Report, path: str | None = None, parent: QObject | None = None,
-                 document_findings: list[Finding] | tuple[Finding, ...] = ()) -> None:
+    def __init__(
+        self,
+        report: Report,
+        path: str | None = None,
+        parent: QObject | None = None,
+        document_findings: list[Finding] | tuple[Finding, ...] = (),
+    ) -> None:
         super().__init__(parent)
         self.report = report
         self.path = path
@@ -216,7 +232,9 @@ class ReportDocument(QObject):
         after.prose[key] = text
         self.undo_stack.push(_ReportCommand(self, self.report.copy(), after, description, f"prose.{key}"))
 
-    def set_meta(self, field: str, value: Any, description: str = "修改基本信息", keep_format: bool = False) -> None:
+    def set_meta(
+        self, field: str, value: Any, description: str = "修改基本信息", keep_format: bool = False
+    ) -> None:
         """Change agency, level, year, format_id or contact.<field>; a new year brings its format unless
         ``keep_format`` (基本信息 then offers the change, saying what it would drop)."""
         if field not in META_FIELDS:
@@ -235,8 +253,9 @@ class ReportDocument(QObject):
         if _state(after) == _state(self.report):
             return
         key = field if field in ("agency",) or field.startswith("contact.") else None
-        self.undo_stack.push(_ReportCommand(self, self.report.copy(), after, description,
-                                            f"meta.{key}" if key else None))
+        self.undo_stack.push(
+            _ReportCommand(self, self.report.copy(), after, description, f"meta.{key}" if key else None)
+        )
 
     def _restore(self, state: Report) -> None:
         report = self.report
@@ -270,8 +289,12 @@ class ReportDocument(QObject):
         """Make ``after`` this report's state as one undo step (an import); the Report object stays the same."""
         self.undo_stack.push(_ReportCommand(self, self.report.copy(), after.copy(), description))
 
-    def replace_report(self, report: Report, path: str | None = None,
-                       document_findings: list[Finding] | tuple[Finding, ...] = ()) -> None:
+    def replace_report(
+        self,
+        report: Report,
+        path: str | None = None,
+        document_findings: list[Finding] | tuple[Finding, ...] = (),
+    ) -> None:
         """Show another report (new, opened, restored) with the findings about its file: a fresh undo history,
         clean."""
         self.report, self.path = report, path
@@ -295,8 +318,13 @@ class ReportDocument(QObject):
 
 
 def _meta(report: Report) -> tuple[Any, ...]:
-    return (report.format_id, report.year, report.agency, report.level,
-            tuple(getattr(report.contact, f) for f in Contact.FIELDS))
+    return (
+        report.format_id,
+        report.year,
+        report.agency,
+        report.level,
+        tuple(getattr(report.contact, f) for f in Contact.FIELDS),
+    )
 
 
 def _state(report: Report) -> tuple[Any, ...]:

@@ -39,11 +39,14 @@ def file_name(report: Report, kind: str) -> str:
     return name + WRITERS[kind][2]
 
 
-WINDOWS_FONTS = "export/windows_fonts"  # the setting: Word files use only the fonts of a stock Chinese Windows
+WINDOWS_FONTS = (
+    "export/windows_fonts"  # the setting: Word files use only the fonts of a stock Chinese Windows
+)
 
 
-def export(report: Report, kinds: list[str], folder: Path,
-           windows_fonts: bool = False) -> tuple[list[Path], list[str]]:
+def export(
+    report: Report, kinds: list[str], folder: Path, windows_fonts: bool = False
+) -> tuple[list[Path], list[str]]:
     """Write each kind into the folder (Word with only Windows' own fonts if asked); (written paths, problems)."""
     written: list[Path] = []
     problems: list[str] = []
@@ -61,10 +64,14 @@ def export(report: Report, kinds: list[str], folder: Path,
             else:
                 function(report, target)
         except OSError as exc:
-            problems.append(f"无法写入“{target.name}”：{exc.strerror or exc}（文件是否正在 Word/WPS 中打开？）")
+            problems.append(
+                f"无法写入“{target.name}”：{exc.strerror or exc}（文件是否正在 Word/WPS 中打开？）"
+            )
             continue
         except Exception as exc:  # noqa: BLE001 - a fault in one exporter must not lose the report or the others
-            problems.append(f"导出 {WRITERS[kind][3]} 时出错（{type(exc).__name__}: {exc}），请把报告草稿发给技术支持")
+            problems.append(
+                f"导出 {WRITERS[kind][3]} 时出错（{type(exc).__name__}: {exc}），请把报告草稿发给技术支持"
+            )
             target.unlink(missing_ok=True)
             continue
         written.append(target)

@@ -171,7 +171,9 @@ class Files:
         try:
             draft.save(self.document.report, path)
         except OSError as exc:
-            self.window.dialogs.error(self.window, "无法保存", f"无法保存“{Path(path).name}”：{exc.strerror or exc}")
+            self.window.dialogs.error(
+                self.window, "无法保存", f"无法保存“{Path(path).name}”：{exc.strerror or exc}"
+            )
             return False
         self.document.mark_saved(path)
         self.window.autosave.discard()
@@ -207,11 +209,12 @@ class Files:
         report = self.document.report
         if previous.year != report.year - 1:
             self.window.statusBar().showMessage(
-                f"注意：导入的是{previous.year}年度报告，本报告为{report.year}年度", 8000)
+                f"注意：导入的是{previous.year}年度报告，本报告为{report.year}年度", 8000
+            )
         after = report.copy()
         changed = carry_forward(after, previous, Path(path).name)
         self.document.apply_report(after, "导入上年报告")
         self.window.statusBar().showMessage(
-            f"已导入{previous.agency}{previous.year}年度报告，填入{len(changed)}个单元格", 8000)
+            f"已导入{previous.agency}{previous.year}年度报告，填入{len(changed)}个单元格", 8000
+        )
         return True
-

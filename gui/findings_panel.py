@@ -33,8 +33,12 @@ def badge(colour: str, sign: str, size: int = 16) -> QIcon:
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         s = size / 16
-        lines = {"x": [(5, 5, 11, 11), (11, 5, 5, 11)], "!": [(8, 4, 8, 9.5), (8, 12, 8, 12.2)],
-                 "i": [(8, 3.8, 8, 4), (8, 7, 8, 12)], "ok": [(4.5, 8.5, 7, 11), (7, 11, 11.5, 5.5)]}[sign]
+        lines = {
+            "x": [(5, 5, 11, 11), (11, 5, 5, 11)],
+            "!": [(8, 4, 8, 9.5), (8, 12, 8, 12.2)],
+            "i": [(8, 3.8, 8, 4), (8, 7, 8, 12)],
+            "ok": [(4.5, 8.5, 7, 11), (7, 11, 11.5, 5.5)],
+        }[sign]
         for x1, y1, x2, y2 in lines:
             painter.drawLine(QPointF(x1 * s, y1 * s), QPointF(x2 * s, y2 * s))
         painter.end()
@@ -65,8 +69,9 @@ class FindingsPanel(QDockWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("校验结果", parent)
         self.setObjectName("findings")
-        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        self.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
         self.header = QLabel()
         self.header.setContentsMargins(6, 4, 6, 4)
         self.list = QListWidget()
@@ -99,8 +104,9 @@ class FindingsPanel(QDockWidget):
         self.findings = ordered
         self.list.clear()
         for finding in ordered:
-            item = QListWidgetItem(self._icons[finding.severity],
-                                   f"{SEVERITY_LABELS[finding.severity]}  {finding.message}")
+            item = QListWidgetItem(
+                self._icons[finding.severity], f"{SEVERITY_LABELS[finding.severity]}  {finding.message}"
+            )
             item.setData(FINDING_ROLE, finding)
             item.setToolTip(f"[{finding.code}] {finding.message}")
             self.list.addItem(item)

@@ -75,6 +75,9 @@ class FrozenHeader(QTableView):
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
         self.grid.wheelEvent(event)  # the wheel over the header scrolls the rows
 
-    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt's name
-                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+    def scrollTo(  # noqa: N802 - Qt's name
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
         """Only the grid scrolls this copy (by its horizontal scroll bar)."""

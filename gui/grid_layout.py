@@ -51,7 +51,9 @@ def text_height(text: str, width: int, font: QFont, line_em: float = 1.0) -> int
     return rect.height() + PADDING_Y
 
 
-def row_heights(table: TableSpec, widths: list[int], font: QFont, bold_rows: set[int] | None = None) -> list[int]:
+def row_heights(
+    table: TableSpec, widths: list[int], font: QFont, bold_rows: set[int] | None = None
+) -> list[int]:
     """Row heights: each row fits its single-row cells; a merged cell taller than its rows grows the last one."""
     metrics = QFontMetrics(font)
     bold = QFont(font)
@@ -61,7 +63,7 @@ def row_heights(table: TableSpec, widths: list[int], font: QFont, bold_rows: set
     bold_rows = bold_rows or set()
     tall: list[tuple[GridCell, int]] = []
     for cell in _cells(table):
-        width = sum(widths[cell.col:cell.col + cell.colspan])
+        width = sum(widths[cell.col : cell.col + cell.colspan])
         need = text_height(cell.text, width, bold if cell.row in bold_rows else font)
         if cell.rowspan == 1:
             heights[cell.row] = max(heights[cell.row], need)

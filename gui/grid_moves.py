@@ -21,8 +21,12 @@ class GridMoves:
     _tab_run: tuple[int, tuple[int, int]] | None = None
 
     def _input_orders(self) -> dict[str, list[tuple[int, int]]]:
-        cells = [(cell.row, cell.col) for row in self.grid.table.rows for cell in row.cells
-                 if cell.cell_id and self.grid.kind(cell) == "input"]
+        cells = [
+            (cell.row, cell.col)
+            for row in self.grid.table.rows
+            for cell in row.cells
+            if cell.cell_id and self.grid.kind(cell) == "input"
+        ]
         return {"right": sorted(cells), "down": sorted(cells, key=lambda p: (p[1], p[0]))}
 
     def step(self, move: str) -> None:
@@ -63,7 +67,8 @@ class GridMoves:
         """Make the cell current and the only one selected (a held Shift does not extend the selection)."""
         if index.isValid():
             self.selectionModel().setCurrentIndex(  # type: ignore[attr-defined]
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
             self.scrollTo(index)  # type: ignore[attr-defined]
 
     def _arrow(self, here: tuple[int, int], direction: str) -> tuple[int, int] | None:

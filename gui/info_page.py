@@ -22,8 +22,14 @@ from PySide6.QtWidgets import (
 from model.formats import FORMAT_IDS, format_for_year, format_summary, load_format
 from model.report import LEVELS, Contact, Report
 
-CONTACT_HINTS = {"office": "如：某某局办公室", "address": "", "postcode": "6位数字", "phone": "如：0571-12345678",
-                 "email": "", "website": "可不填"}
+CONTACT_HINTS = {
+    "office": "如：某某局办公室",
+    "address": "",
+    "postcode": "6位数字",
+    "phone": "如：0571-12345678",
+    "email": "",
+    "website": "可不填",
+}
 
 
 class InfoPage(QWidget):
@@ -150,21 +156,30 @@ class InfoPage(QWidget):
         lost = _dropped(report, right.id) if wrong else ""
         self.format_warning.setText(
             f"⚠ {report.year}年度报告应使用{right.name}（{right.notice}），当前选择的是{report.fmt.name}。"
-            + (f"改用后，{lost}在新格式中没有对应栏目，将不再保留（可撤销）。" if lost else "") if wrong else "")
+            + (f"改用后，{lost}在新格式中没有对应栏目，将不再保留（可撤销）。" if lost else "")
+            if wrong
+            else ""
+        )
         self.use_right_format.setText(f"改用{right.name}")
         self.format_warning.setVisible(wrong)
         self.use_right_format.setVisible(wrong)
         self.warning_box.setVisible(wrong)
         postcode = report.contact.postcode
         bad_postcode = bool(postcode) and not (len(postcode) == 6 and postcode.isdigit())
-        self.contact_warning.setText(f"⚠ 邮编应为6位数字，现为“{postcode}”（{len(postcode)}位）。" if bad_postcode else "")
+        self.contact_warning.setText(
+            f"⚠ 邮编应为6位数字，现为“{postcode}”（{len(postcode)}位）。" if bad_postcode else ""
+        )
         self.contact_warning.setVisible(bad_postcode)
         if report.previous is not None:
             source = report.previous_source or "已导入"
-            self.previous.setText(f"已导入{report.previous.agency}{report.previous.year}年度报告（{source}）："
-                                  "上年结转和跨年度核对（XY-CARRY 等）已启用。")
+            self.previous.setText(
+                f"已导入{report.previous.agency}{report.previous.year}年度报告（{source}）："
+                "上年结转和跨年度核对（XY-CARRY 等）已启用。"
+            )
         else:
-            self.previous.setText("尚未导入。导入上年报告后，自动填入“上年结转”等数据，并核对与上年报告是否衔接。")
+            self.previous.setText(
+                "尚未导入。导入上年报告后，自动填入“上年结转”等数据，并核对与上年报告是否衔接。"
+            )
 
 
 def _dropped(report: Report, format_id: str) -> str:

@@ -37,8 +37,15 @@ INFO = "info"
 class MainWindow(QMainWindow):
     """One report at a time; every question to the clerk goes through ``dialogs``."""
 
-    def __init__(self, report: Report | None = None, path: str | None = None, dialogs: Dialogs | None = None,
-                 recovery_folder: Path | None = None, found: list[Finding] | None = None, source: str = "") -> None:
+    def __init__(
+        self,
+        report: Report | None = None,
+        path: str | None = None,
+        dialogs: Dialogs | None = None,
+        recovery_folder: Path | None = None,
+        found: list[Finding] | None = None,
+        source: str = "",
+    ) -> None:
         super().__init__()
         self.dialogs = dialogs or Dialogs()
         self.document = ReportDocument(report or Report.new(default_year()), path, self, list(found or []))
@@ -182,8 +189,13 @@ class MainWindow(QMainWindow):
         return self.menus.recent_actions()
 
     # ---- state ---------------------------------------------------------------------------------
-    def show_report(self, report: Report, path: str | None, found: list[Finding] | tuple[Finding, ...] = (),
-                    source: str = "") -> None:
+    def show_report(
+        self,
+        report: Report,
+        path: str | None,
+        found: list[Finding] | tuple[Finding, ...] = (),
+        source: str = "",
+    ) -> None:
         """Show another report (new, opened, read back, restored)."""
         self.source = source
         self.files.read_back = None
@@ -226,7 +238,9 @@ class MainWindow(QMainWindow):
         worst: dict[str, str] = {}
         for finding in findings:
             key = self.page_for(finding)
-            if key and (key not in worst or SEVERITIES.index(finding.severity) < SEVERITIES.index(worst[key])):
+            if key and (
+                key not in worst or SEVERITIES.index(finding.severity) < SEVERITIES.index(worst[key])
+            ):
                 worst[key] = finding.severity
         for row, key in enumerate(self.keys):
             item = self.nav.item(row)

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QMenu
 
 from gui import exports
 
-ABOUT = ("<h3>年报助手 nianbao</h3>"
-         "<p>政府信息公开工作年度报告填报助手：按官方格式填写表二、表三、表四，自动计算总计，"
-         "实时核对勾稽关系，导出 Word 和 Excel。</p>"
-         "<p>支持 2021 年格式（国办公开办函〔2021〕30号）和 2019 年试行格式（国办公开办函〔2019〕60号）。</p>"
-         "<p>本程序不联网，报告只保存在本机。</p>")
+ABOUT = (
+    "<h3>年报助手 nianbao</h3>"
+    "<p>政府信息公开工作年度报告填报助手：按官方格式填写表二、表三、表四，自动计算总计，"
+    "实时核对勾稽关系，导出 Word 和 Excel。</p>"
+    "<p>支持 2021 年格式（国办公开办函〔2021〕30号）和 2019 年试行格式（国办公开办函〔2019〕60号）。</p>"
+    "<p>本程序不联网，报告只保存在本机。</p>"
+)
 CLIPBOARD = {"剪切": "cut", "复制": "copy", "粘贴": "paste", "清除": "clear_selection"}
 
 
@@ -33,8 +35,9 @@ class Menus:
         help_menu = bar.addMenu("帮助(&H)")
         self.add(help_menu, "关于年报助手", lambda: window.dialogs.about(window, ABOUT), name="关于")
 
-    def add(self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: Any = None,
-            name: str = "") -> QAction:
+    def add(
+        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: Any = None, name: str = ""
+    ) -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
@@ -56,9 +59,13 @@ class Menus:
         self.add(menu, "导入上年报告…", files.import_previous, name="导入上年报告")
         menu.addSeparator()
         for kind, label in (("docx", "导出 Word…"), ("xlsx", "导出 Excel…")):
-            action = self.add(menu, label, lambda k=kind: exports.run_export(window, [k]), name=label.rstrip("…"))
+            action = self.add(
+                menu, label, lambda k=kind: exports.run_export(window, [k]), name=label.rstrip("…")
+            )
             action.setEnabled(exports.available(kind))
-        every = self.add(menu, "全部导出…", lambda: exports.run_export(window, list(exports.WRITERS)), name="全部导出")
+        every = self.add(
+            menu, "全部导出…", lambda: exports.run_export(window, list(exports.WRITERS)), name="全部导出"
+        )
         every.setEnabled(any(exports.available(k) for k in exports.WRITERS))
         fonts = menu.addAction("导出 Word 时只用 Windows 自带字体（宋体、仿宋、楷体）")
         fonts.setCheckable(True)
@@ -82,8 +89,11 @@ class Menus:
         menu.addAction(redo)
         self.actions.update({"撤销": undo, "重做": redo})
         menu.addSeparator()
-        for name, key in (("剪切", QKeySequence.StandardKey.Cut), ("复制", QKeySequence.StandardKey.Copy),
-                          ("粘贴", QKeySequence.StandardKey.Paste)):
+        for name, key in (
+            ("剪切", QKeySequence.StandardKey.Cut),
+            ("复制", QKeySequence.StandardKey.Copy),
+            ("粘贴", QKeySequence.StandardKey.Paste),
+        ):
             self.add(menu, name, lambda n=name: self.clipboard(n), key)
         self.add(menu, "清除内容", lambda: self.clipboard("清除"), name="清除")
         menu.addSeparator()
@@ -97,8 +107,13 @@ class Menus:
         menu.addAction(toggle)
         menu.addSeparator()
         for row, key in enumerate(window.keys):
-            self.add(menu, window.nav.item(row).text(), lambda k=key: (window.show_page(k), window.focus_page(k)),
-                     QKeySequence(f"Ctrl+{row + 1}"), f"page:{key}")
+            self.add(
+                menu,
+                window.nav.item(row).text(),
+                lambda k=key: (window.show_page(k), window.focus_page(k)),
+                QKeySequence(f"Ctrl+{row + 1}"),
+                f"page:{key}",
+            )
 
     def clipboard(self, what: str) -> None:
         """剪切/复制/粘贴/清除 on the current page (keys in an editor or the grid reach it first)."""

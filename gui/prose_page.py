@@ -56,7 +56,9 @@ class ProsePage(QWidget):
         self.hint.setStyleSheet("color: #555;")
         self.reminder = QLabel()
         self.reminder.setWordWrap(True)
-        self.reminder.setStyleSheet("background: #fff4ce; border: 1px solid #e0b800; padding: 6px; color: #5c4300;")
+        self.reminder.setStyleSheet(
+            "background: #fff4ce; border: 1px solid #e0b800; padding: 6px; color: #5c4300;"
+        )
         self.notes = QLabel()  # this section's findings (SECTION, FEE-TEXT, …), right above the text
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #8a4b00; padding: 2px 0;")
@@ -122,8 +124,10 @@ class ProsePage(QWidget):
         for rule in self.document.report.fmt.rules:
             if rule.kind == "fee_text" and rule.params.get("section") == self.key:
                 fmt = self.document.report.fmt
-                return (f"{fmt.name}要求在本节报告收取信息处理费的情况（《政府信息公开信息处理费管理办法》），"
-                        "没有收费也要写明，如“本年度收取信息处理费0元”。")
+                return (
+                    f"{fmt.name}要求在本节报告收取信息处理费的情况（《政府信息公开信息处理费管理办法》），"
+                    "没有收费也要写明，如“本年度收取信息处理费0元”。"
+                )
         return ""
 
     def _fill_menu(self, section: SectionSpec) -> None:

@@ -73,7 +73,10 @@ def run_smoke(folder: Path, file: str | None = None) -> int:
     """Open the example (or FILE), write a PNG per page and the exports that exist into folder; print each."""
     from gui.main_window import MainWindow
 
-    for stream in (sys.stdout, sys.stderr):  # file names are Chinese; a console in another code page must not fail
+    for stream in (
+        sys.stdout,
+        sys.stderr,
+    ):  # file names are Chinese; a console in another code page must not fail
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):

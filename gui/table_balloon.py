@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
-STYLE = ("QLabel { background: #fffbe6; color: #222; border: 1px solid #c0392b; border-radius: 4px;"
-         " padding: 4px 6px; }")
+STYLE = (
+    "QLabel { background: #fffbe6; color: #222; border: 1px solid #c0392b; border-radius: 4px;"
+    " padding: 4px 6px; }"
+)
 
 
 class Balloon(QLabel):

@@ -94,8 +94,16 @@ class ReportTableModel(QAbstractTableModel):
             background = _BRUSHES["title"] if self.row_role(cell.row) == "title" else _BRUSHES["label"]
         else:
             background = _BRUSHES["computed"] if kind == "computed" else _WHITE
-        return _Slot(cell, anchor, kind, flags, self._alignment(cell), self._font(cell),
-                     QBrush(TEXT_COLOURS[kind]), background)
+        return _Slot(
+            cell,
+            anchor,
+            kind,
+            flags,
+            self._alignment(cell),
+            self._font(cell),
+            QBrush(TEXT_COLOURS[kind]),
+            background,
+        )
 
     def _mark_state(self) -> dict[str, tuple[Any, ...]]:
         """How each marked or refused cell of this table looks, to repaint only the cells that change."""
@@ -120,8 +128,12 @@ class ReportTableModel(QAbstractTableModel):
 
     def spans(self) -> list[tuple[int, int, int, int]]:
         """(row, col, rowspan, colspan) of every merged cell, for QTableView.setSpan."""
-        return [(c.row, c.col, c.rowspan, c.colspan) for row in self.table.rows for c in row.cells
-                if c.rowspan > 1 or c.colspan > 1]
+        return [
+            (c.row, c.col, c.rowspan, c.colspan)
+            for row in self.table.rows
+            for c in row.cells
+            if c.rowspan > 1 or c.colspan > 1
+        ]
 
     def index_of(self, cell_id: str) -> QModelIndex:
         position = self._positions.get(cell_id)
@@ -251,7 +263,9 @@ class ReportTableModel(QAbstractTableModel):
             lines.append(f"未接受的输入：{doc.refused[cell.cell_id]}")
         mark = doc.marks.get(cell.cell_id)
         if mark:
-            lines.append(f"【{SEVERITY_NAMES.get(mark[0], mark[0])}】" + mark[1].replace("\n", "\n【同一单元格】"))
+            lines.append(
+                f"【{SEVERITY_NAMES.get(mark[0], mark[0])}】" + mark[1].replace("\n", "\n【同一单元格】")
+            )
         return "\n".join(lines)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
@@ -272,8 +286,12 @@ class ReportTableModel(QAbstractTableModel):
             return False
         return True
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(  # noqa: N802 - Qt's name
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return str(section + 1)
         return None

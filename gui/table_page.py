@@ -9,8 +9,10 @@ from gui.document import ReportDocument
 from gui.table_model import ReportTableModel
 from gui.table_view import GridView
 
-HINT = ("在数字格中填写（空白不等于0，没有请填0；尚未填写的格显示为黄色）；灰色格为自动计算的总计；"
-        "红框为错误，黄框为提醒，鼠标停留可看说明。")
+HINT = (
+    "在数字格中填写（空白不等于0，没有请填0；尚未填写的格显示为黄色）；灰色格为自动计算的总计；"
+    "红框为错误，黄框为提醒，鼠标停留可看说明。"
+)
 
 
 class TablePage(QWidget):

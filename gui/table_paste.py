@@ -78,8 +78,9 @@ def tiled(rows: Rows, height: int, width: int) -> Rows:
     return [[rows[r % h][c % w] for c in range(width)] for r in range(height)]
 
 
-def plan_paste(model: ReportTableModel, rows: Rows, top: int, left: int,
-               fill: list[tuple[int, int]] | None = None) -> PastePlan:
+def plan_paste(
+    model: ReportTableModel, rows: Rows, top: int, left: int, fill: list[tuple[int, int]] | None = None
+) -> PastePlan:
     """Lay ``rows`` onto the grid from (top, left); a single value with ``fill`` goes into every position given."""
     plan = PastePlan(rows=len(rows), cols=max((len(r) for r in rows), default=0))
     if fill and plan.rows == 1 and plan.cols == 1:
@@ -136,8 +137,9 @@ def _all_labels(texts: list[str], labels: set[str]) -> bool:
 
 
 def _is_label(text: str, labels: set[str]) -> bool:
-    return text in labels or (len(text) >= 4 and any(text in label or label in text for label in labels
-                                                     if len(label) >= 4))
+    return text in labels or (
+        len(text) >= 4 and any(text in label or label in text for label in labels if len(label) >= 4)
+    )
 
 
 def _squash(text: str) -> str:

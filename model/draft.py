@@ -55,8 +55,12 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate
 
 def report_to_dict(report: Report, with_previous: bool = True) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "nianbao": "draft", "version": VERSION,
-        "format": report.format_id, "year": report.year, "agency": report.agency, "level": report.level,
+        "nianbao": "draft",
+        "version": VERSION,
+        "format": report.format_id,
+        "year": report.year,
+        "agency": report.agency,
+        "level": report.level,
         "contact": {f: getattr(report.contact, f) for f in Contact.FIELDS},
         "prose": dict(report.prose),
         "values": {k: to_json(v) for k, v in report.values.items()},
@@ -203,8 +207,12 @@ def report_from_dict(data: dict[str, Any], with_previous: bool = False) -> Repor
     year = data["year"]
     if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2200:
         raise ValueError("报告年度无效")
-    report = Report(fmt.id, year, _text(data.get("agency", ""), "机关名称", 200),
-                    _text(data.get("level", "政府部门"), "机关层级", 40))
+    report = Report(
+        fmt.id,
+        year,
+        _text(data.get("agency", ""), "机关名称", 200),
+        _text(data.get("level", "政府部门"), "机关层级", 40),
+    )
     contact = _mapping(data.get("contact", {}), "联系方式")
     report.contact = Contact(**{f: _text(contact.get(f, ""), f, 500) for f in Contact.FIELDS})
     sections = {s.key for s in fmt.sections if s.kind == "prose"}

@@ -228,14 +228,34 @@ def _build_table(data: dict[str, Any], section: SectionSpec) -> TableSpec:
                 continue
             col_key = cell.cell_id.rsplit(".", 1)[1]
             column = columns[col_key]
-            cells.append(CellSpec(cell.cell_id, key, str(row_key), col_key, column["kind"],
-                                  _cell_name(data, name, column), cell.row, cell.col,
-                                  bool(row.get("regulations", False))))
+            cells.append(
+                CellSpec(
+                    cell.cell_id,
+                    key,
+                    str(row_key),
+                    col_key,
+                    column["kind"],
+                    _cell_name(data, name, column),
+                    cell.row,
+                    cell.col,
+                    bool(row.get("regulations", False)),
+                )
+            )
     placer.check_complete(len(rows))
     data_rows = [r.key for r in rows if r.role == "data" and r.key]
     totals = tuple(_expand_totals(key, data.get("totals", []), data_rows, list(columns)))
-    return TableSpec(key, data["short"], section.number, section.title, data["grid_columns"],
-                     data.get("label_columns", 0), tuple(rows), columns, tuple(cells), totals)
+    return TableSpec(
+        key,
+        data["short"],
+        section.number,
+        section.title,
+        data["grid_columns"],
+        data.get("label_columns", 0),
+        tuple(rows),
+        columns,
+        tuple(cells),
+        totals,
+    )
 
 
 def _expand_totals(table: str, specs: list[dict[str, Any]], rows: list[str], cols: list[str]) -> list[Total]:
@@ -279,9 +299,18 @@ def build_format(data: dict[str, Any]) -> Format:
     """Turn a parsed format file into a Format, checking that it hangs together."""
     try:
         sections = tuple(
-            SectionSpec(s["key"], s["number"], s["title"], s["kind"], bool(s.get("required", False)),
-                        tuple(s.get("subheadings", ())), tuple(s.get("not_enough", ())), s.get("placeholder", ""))
-            for s in data["sections"])
+            SectionSpec(
+                s["key"],
+                s["number"],
+                s["title"],
+                s["kind"],
+                bool(s.get("required", False)),
+                tuple(s.get("subheadings", ())),
+                tuple(s.get("not_enough", ())),
+                s.get("placeholder", ""),
+            )
+            for s in data["sections"]
+        )
         by_key = {s.key: s for s in sections}
         tables = tuple(_build_table(t, by_key[t["key"]]) for t in data["tables"])
         cells = {c.cell_id: c for t in tables for c in t.cells}
@@ -292,13 +321,31 @@ def build_format(data: dict[str, Any]) -> Format:
                 if part not in cells:
                     raise FormatError(f"total refers to unknown cell {part}")
             totals.setdefault(total.cell_id, total)
-        rules = tuple(RuleSpec(r["code"], r["severity"], r["kind"],
-                               {k: v for k, v in r.items() if k not in ("code", "severity", "kind")})
-                      for r in data["rules"])
+        rules = tuple(
+            RuleSpec(
+                r["code"],
+                r["severity"],
+                r["kind"],
+                {k: v for k, v in r.items() if k not in ("code", "severity", "kind")},
+            )
+            for r in data["rules"]
+        )
         first, last = data["years"]
-        return Format(data["id"], data["name"], data["notice"], data["document"], (first, last),
-                      tuple(data["levels"]), sections, tables, rules, cells, totals, checks,
-                      _order_totals(totals))
+        return Format(
+            data["id"],
+            data["name"],
+            data["notice"],
+            data["document"],
+            (first, last),
+            tuple(data["levels"]),
+            sections,
+            tables,
+            rules,
+            cells,
+            totals,
+            checks,
+            _order_totals(totals),
+        )
     except (KeyError, TypeError) as exc:
         raise FormatError(f"format definition is missing or mistypes {exc}") from exc
 
@@ -341,4 +388,6 @@ def format_summary(format_id: str) -> FormatSummary:
         raise KeyError(format_id)
     data = json.loads(path.read_text(encoding="utf-8"))
     first, last = data["years"]
-    return FormatSummary(data["id"], data["name"], data["notice"], (int(first), None if last is None else int(last)))
+    return FormatSummary(
+        data["id"], data["name"], data["notice"], (int(first), None if last is None else int(last))
+    )

@@ -37,13 +37,18 @@ def prose_numbers(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         found = _contradiction(report, texts, check["pattern"], agreeing)
         if found is not None:
             heading, phrase, stated = found
-            yield Finding(spec.code, spec.severity,
-                          f"“{heading}”中的“{phrase}”与表格不符：{check['what']}为{table_value}，"
-                          f"正文为{stated}，相差{stated - table_value}", tuple(cells))
+            yield Finding(
+                spec.code,
+                spec.severity,
+                f"“{heading}”中的“{phrase}”与表格不符：{check['what']}为{table_value}，"
+                f"正文为{stated}，相差{stated - table_value}",
+                tuple(cells),
+            )
 
 
-def _contradiction(report: Report, texts: list[tuple[str, str]], pattern: str,
-                   agreeing: set[Value]) -> tuple[str, str, int] | None:
+def _contradiction(
+    report: Report, texts: list[tuple[str, str]], pattern: str, agreeing: set[Value]
+) -> tuple[str, str, int] | None:
     """The first phrase in the sections' texts whose number is none of the table's: (heading, phrase, number)."""
     for key, text in texts:
         for match in _pattern(pattern).finditer(text):
@@ -60,7 +65,7 @@ _YEAR = re.compile(r"((?:19|20)\d\d)年")
 def _year_before(text: str, start: int) -> int | None:
     """The last year named in the sentence before ``start`` (「2024年共受理…」 gives 2024), if any."""
     ends = list(_SENTENCE_END.finditer(text, 0, start))
-    sentence = text[ends[-1].end() if ends else 0:start]
+    sentence = text[ends[-1].end() if ends else 0 : start]
     years = _YEAR.findall(sentence)
     return int(years[-1]) if years else None
 
@@ -68,7 +73,7 @@ def _year_before(text: str, start: int) -> int | None:
 @lru_cache(maxsize=32)
 def _shingles(text: str) -> frozenset[str]:
     flat = re.sub(r"\s+", "", text)
-    return frozenset(flat[i:i + SHINGLE] for i in range(max(len(flat) - SHINGLE + 1, 0)))
+    return frozenset(flat[i : i + SHINGLE] for i in range(max(len(flat) - SHINGLE + 1, 0)))
 
 
 def copied_share(text: str, earlier: str) -> float:
@@ -92,5 +97,8 @@ def copied_prose(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         share = copied_share(text, earlier)
         if share > spec.params["threshold"]:
             heading = report.fmt.section(key).heading
-            yield Finding(spec.code, spec.severity,
-                          f"“{heading}”有{share:.0%}的文字与{previous.year}年报告相同（内容雷同会被通报），请按本年实际情况重写")
+            yield Finding(
+                spec.code,
+                spec.severity,
+                f"“{heading}”有{share:.0%}的文字与{previous.year}年报告相同（内容雷同会被通报），请按本年实际情况重写",
+            )

@@ -45,7 +45,9 @@ class Report:
     _totals: dict[str, Value | None] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def new(cls, year: int, agency: str = "", level: str = "政府部门", format_id: str | None = None) -> Report:
+    def new(
+        cls, year: int, agency: str = "", level: str = "政府部门", format_id: str | None = None
+    ) -> Report:
         """A blank report in the format of its year unless another is asked for."""
         return cls(format_id or format_for_year(year).id, year, agency, level)
 
@@ -115,10 +117,20 @@ class Report:
 
     def copy(self) -> Report:
         """An independent copy (the previous report is shared, it is not edited through this one)."""
-        return Report(self.format_id, self.year, self.agency, self.level,
-                      Contact(**{f: getattr(self.contact, f) for f in Contact.FIELDS}),
-                      dict(self.prose), dict(self.values), dict(self.units), dict(self.stated),
-                      dict(self.invalid), self.previous, self.previous_source)
+        return Report(
+            self.format_id,
+            self.year,
+            self.agency,
+            self.level,
+            Contact(**{f: getattr(self.contact, f) for f in Contact.FIELDS}),
+            dict(self.prose),
+            dict(self.values),
+            dict(self.units),
+            dict(self.stated),
+            dict(self.invalid),
+            self.previous,
+            self.previous_source,
+        )
 
     @classmethod
     def from_format(cls, format_id: str, year: int) -> Report:

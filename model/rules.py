@@ -24,7 +24,12 @@ class Finding:
     cells: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, object]:
-        return {"code": self.code, "severity": self.severity, "message": self.message, "cells": list(self.cells)}
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "cells": list(self.cells),
+        }
 
 
 Rule = Callable[[Report, RuleSpec], Iterator[Finding]]
@@ -35,6 +40,7 @@ def rule(kind: str) -> Callable[[Rule], Rule]:
     def register(func: Rule) -> Rule:
         RULES[kind] = func
         return func
+
     return register
 
 
@@ -75,10 +81,13 @@ def balance(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         left = sum((_num(report.effective(c)) for c in left_ids), 0)
         right = sum((_num(report.effective(c)) for c in right_ids), 0)
         if left != right:
-            yield Finding(spec.code, spec.severity,
-                          f"{table.short}“{column['label']}”列：第一项加第二项之和为{_show(left)}，"
-                          f"第三项（七）总计加第四项之和为{_show(right)}，相差{_diff(left, right)}",
-                          tuple(left_ids + right_ids))
+            yield Finding(
+                spec.code,
+                spec.severity,
+                f"{table.short}“{column['label']}”列：第一项加第二项之和为{_show(left)}，"
+                f"第三项（七）总计加第四项之和为{_show(right)}，相差{_diff(left, right)}",
+                tuple(left_ids + right_ids),
+            )
 
 
 @rule("stated_total")
@@ -94,10 +103,13 @@ def stated_total(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         parts = [report.effective(p) for p in total.parts]
         computed = sum((_num(v) for v in parts), 0)
         if stated != computed:
-            yield Finding(spec.code, spec.severity,
-                          f"{fmt.cells[total.cell_id].name}：填报的总计为{_show(stated)}，"
-                          f"各项之和为{_show(computed)}，相差{_diff(stated, computed)}",
-                          (total.cell_id, *total.parts))
+            yield Finding(
+                spec.code,
+                spec.severity,
+                f"{fmt.cells[total.cell_id].name}：填报的总计为{_show(stated)}，"
+                f"各项之和为{_show(computed)}，相差{_diff(stated, computed)}",
+                (total.cell_id, *total.parts),
+            )
 
 
 @rule("value")
@@ -107,14 +119,21 @@ def value_kind(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     for cell_id, text in report.invalid.items():
         if cell_id in cells:
             cell = cells[cell_id]
-            yield Finding(spec.code, spec.severity, f"{cell.name}：“{text}”不是有效数值，{ACCEPTS[cell.kind]}",
-                          (cell_id,))
+            yield Finding(
+                spec.code,
+                spec.severity,
+                f"{cell.name}：“{text}”不是有效数值，{ACCEPTS[cell.kind]}",
+                (cell_id,),
+            )
     for cell_id, value in report.values.items():
         spec_of_cell = cells.get(cell_id)
         if spec_of_cell is not None and not is_valid(value, spec_of_cell.kind):
-            yield Finding(spec.code, spec.severity,
-                          f"{spec_of_cell.name}：{format_value(value)}不是有效数值，{ACCEPTS[spec_of_cell.kind]}",
-                          (cell_id,))
+            yield Finding(
+                spec.code,
+                spec.severity,
+                f"{spec_of_cell.name}：{format_value(value)}不是有效数值，{ACCEPTS[spec_of_cell.kind]}",
+                (cell_id,),
+            )
 
 
 @rule("blank")
@@ -122,16 +141,27 @@ def blank(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """Empty cells, table by table: blank is not zero, the published table must show 0."""
     fmt = report.fmt
     for table in fmt.tables:
-        empty = [c.cell_id for c in table.cells
-                 if (c.cell_id not in fmt.totals and c.cell_id not in report.values
-                     and c.cell_id not in report.invalid)
-                 or (c.cell_id in report.stated and report.stated[c.cell_id] is None)]
+        empty = [
+            c.cell_id
+            for c in table.cells
+            if (
+                c.cell_id not in fmt.totals
+                and c.cell_id not in report.values
+                and c.cell_id not in report.invalid
+            )
+            or (c.cell_id in report.stated and report.stated[c.cell_id] is None)
+        ]
         if empty:
-            names = "".join(f"“{fmt.cells[c].name.split('·', 1)[1]}”" for c in empty[:3])  # labels hold 「、」
+            names = "".join(
+                f"“{fmt.cells[c].name.split('·', 1)[1]}”" for c in empty[:3]
+            )  # labels hold 「、」
             more = f"等{len(empty)}个单元格" if len(empty) > 3 else ""
-            yield Finding(spec.code, spec.severity,
-                          f"{table.short}有{len(empty)}个空白单元格（{names}{more}）：空白不等于0，没有的请填0",
-                          tuple(empty))
+            yield Finding(
+                spec.code,
+                spec.severity,
+                f"{table.short}有{len(empty)}个空白单元格（{names}{more}）：空白不等于0，没有的请填0",
+                tuple(empty),
+            )
 
 
 @rule("format_year")
@@ -139,9 +169,13 @@ def format_year(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     fmt = report.fmt
     if not fmt.fits_year(report.year):
         from model.formats import format_for_year
+
         right = format_for_year(report.year)
-        yield Finding(spec.code, spec.severity,
-                      f"{report.year}年度报告应使用{right.name}（{right.notice}），当前使用的是{fmt.name}（{fmt.notice}）")
+        yield Finding(
+            spec.code,
+            spec.severity,
+            f"{report.year}年度报告应使用{right.name}（{right.notice}），当前使用的是{fmt.name}（{fmt.notice}）",
+        )
 
 
 @rule("regulations")
@@ -149,12 +183,19 @@ def regulations(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """规章 figures from an agency that makes no 规章."""
     if report.level not in spec.params["levels"]:
         return
-    cells = [c.cell_id for c in report.fmt.cells.values()
-             if c.regulations and report.value(c.cell_id) not in (None, 0)]
+    cells = [
+        c.cell_id
+        for c in report.fmt.cells.values()
+        if c.regulations and report.value(c.cell_id) not in (None, 0)
+    ]
     if cells:
         shown = "、".join(f"{report.fmt.cells[c].name}为{_show(_num(report.value(c)))}" for c in cells)
-        yield Finding(spec.code, spec.severity,
-                      f"{report.level}没有制定规章的权限，但{shown}：请核对（应为0）", tuple(cells))
+        yield Finding(
+            spec.code,
+            spec.severity,
+            f"{report.level}没有制定规章的权限，但{shown}：请核对（应为0）",
+            tuple(cells),
+        )
 
 
 @rule("section")
@@ -167,7 +208,9 @@ def section(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         if not core or core == re.sub(r"[（）()]", "", sec.placeholder) or text.strip() == sec.placeholder:
             yield Finding(spec.code, spec.severity, f"“{sec.heading}”尚未填写")
         elif core in sec.not_enough:
-            yield Finding(spec.code, spec.severity, f"“{sec.heading}”只写“{core}”不够：请写明存在的主要问题和改进措施")
+            yield Finding(
+                spec.code, spec.severity, f"“{sec.heading}”只写“{core}”不够：请写明存在的主要问题和改进措施"
+            )
 
 
 @rule("fee_text")
@@ -179,14 +222,21 @@ def fee_text(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     if prompt:  # the template's 「（文字描述，收取信息处理费情况在此处报告。）」 left in place states nothing
         text = text.replace(prompt, "")
     if not any(word in text for word in spec.params["keywords"]):
-        yield Finding(spec.code, spec.severity,
-                      f"“{sec.heading}”未说明收取信息处理费的情况：没有收费也要写明（如“收取信息处理费0元”）")
+        yield Finding(
+            spec.code,
+            spec.severity,
+            f"“{sec.heading}”未说明收取信息处理费的情况：没有收费也要写明（如“收取信息处理费0元”）",
+        )
         return
     dropped = report.effective(spec.params["cell"])
     if dropped and re.search(spec.params["zero_pattern"], text):
-        yield Finding(spec.code, spec.severity,
-                      f"{report.fmt.cells[spec.params['cell']].name}为{_show(dropped)}件（曾发出收费通知），"
-                      f"而“{sec.heading}”写明未收取信息处理费：请核对", (spec.params["cell"],))
+        yield Finding(
+            spec.code,
+            spec.severity,
+            f"{report.fmt.cells[spec.params['cell']].name}为{_show(dropped)}件（曾发出收费通知），"
+            f"而“{sec.heading}”写明未收取信息处理费：请核对",
+            (spec.params["cell"],),
+        )
 
 
 def _previous(report: Report, spec: RuleSpec, needs: list[str]) -> Report | None:
@@ -211,8 +261,9 @@ def previous_source(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     if mine and theirs and mine != theirs:
         problems.append(f"是“{previous.agency}”的，本报告是“{report.agency}”")
     if problems:
-        yield Finding(spec.code, spec.severity,
-                      f"用于跨年度核对的上年报告{'，且'.join(problems)}：请确认选对了上年报告")
+        yield Finding(
+            spec.code, spec.severity, f"用于跨年度核对的上年报告{'，且'.join(problems)}：请确认选对了上年报告"
+        )
 
 
 @rule("carry")
@@ -220,8 +271,10 @@ def carry(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     """This year's 二、上年结转 = last year's 四、结转下年度继续办理, column by column."""
     table = report.fmt.table(spec.params["table"])
     this_row, last_row = spec.params["this_row"], spec.params["last_row"]
-    pairs = [(f"{table.key}.{this_row}.{c}", f"{table.key}.{last_row}.{c}", col["label"])
-             for c, col in table.columns.items()]
+    pairs = [
+        (f"{table.key}.{this_row}.{c}", f"{table.key}.{last_row}.{c}", col["label"])
+        for c, col in table.columns.items()
+    ]
     previous = _previous(report, spec, [p[1] for p in pairs])
     if previous is None:
         return
@@ -234,10 +287,14 @@ def carry(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         if now is None and before is None:
             continue
         if _num(now) != _num(before):
-            yield Finding(spec.code, spec.severity,
-                          f"{table.short}“{label}”列：本年上年结转为{_show(_num(now))}，"
-                          f"{previous.year}年报告的结转下年度继续办理为{_show(_num(before))}，"
-                          f"相差{_diff(_num(now), _num(before))}", (this_id,))
+            yield Finding(
+                spec.code,
+                spec.severity,
+                f"{table.short}“{label}”列：本年上年结转为{_show(_num(now))}，"
+                f"{previous.year}年报告的结转下年度继续办理为{_show(_num(before))}，"
+                f"相差{_diff(_num(now), _num(before))}",
+                (this_id,),
+            )
 
 
 @rule("running_total")
@@ -247,8 +304,11 @@ def running_total(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     previous = _previous(report, spec, [f"{key}.{r}.{p['last_stock']}" for r in p["rows"]])
     if previous is None:
         if report.previous is not None:
-            yield Finding(spec.code, "info",
-                          f"{report.previous.year}年报告没有“现行有效件数”，无法核对本年的现行有效件数")
+            yield Finding(
+                spec.code,
+                "info",
+                f"{report.previous.year}年报告没有“现行有效件数”，无法核对本年的现行有效件数",
+            )
         return
     for row in p["rows"]:
         stock, plus, minus = (f"{key}.{row}.{p[k]}" for k in ("stock", "plus", "minus"))
@@ -259,10 +319,14 @@ def running_total(report: Report, spec: RuleSpec) -> Iterator[Finding]:
         expected = last + _num(report.effective(plus)) - _num(report.effective(minus))
         if now != expected:
             name = report.fmt.cells[stock].name
-            yield Finding(spec.code, spec.severity,
-                          f"{name}为{_show(now)}，按上年{_show(last)}加本年制发{_show(_num(report.effective(plus)))}"
-                          f"减本年废止{_show(_num(report.effective(minus)))}应为{_show(expected)}，"
-                          f"相差{_diff(now, expected)}（如有清理或机构调整请在报告中说明）", (stock, plus, minus))
+            yield Finding(
+                spec.code,
+                spec.severity,
+                f"{name}为{_show(now)}，按上年{_show(last)}加本年制发{_show(_num(report.effective(plus)))}"
+                f"减本年废止{_show(_num(report.effective(minus)))}应为{_show(expected)}，"
+                f"相差{_diff(now, expected)}（如有清理或机构调整请在报告中说明）",
+                (stock, plus, minus),
+            )
 
 
 @rule("previous_count")
@@ -281,6 +345,10 @@ def previous_count(report: Report, spec: RuleSpec) -> Iterator[Finding]:
             continue
         expected = last + _num(previous.effective(f"{key}.{row}.{p['last_change']}"))
         if now != expected:
-            yield Finding(spec.code, spec.severity,
-                          f"{report.fmt.cells[stock].name}为{_show(now)}，按{previous.year}年报告"
-                          f"（上一年项目数量加本年增/减）应为{_show(expected)}，相差{_diff(now, expected)}", (stock,))
+            yield Finding(
+                spec.code,
+                spec.severity,
+                f"{report.fmt.cells[stock].name}为{_show(now)}，按{previous.year}年报告"
+                f"（上一年项目数量加本年增/减）应为{_show(expected)}，相差{_diff(now, expected)}",
+                (stock,),
+            )

@@ -20,7 +20,9 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--year", type=int, required=True, help="报告年度，如 2025")
     new.add_argument("--agency", required=True, help="机关名称")
     new.add_argument("--level", default="政府部门", help="机关层级")
-    new.add_argument("--format", dest="format_id", choices=("2019", "2021"), help="报告格式（默认按年度选择）")
+    new.add_argument(
+        "--format", dest="format_id", choices=("2019", "2021"), help="报告格式（默认按年度选择）"
+    )
     new.add_argument("-o", "--output", required=True, help="草稿文件（.nianbao）")
     demo = sub.add_parser("demo", help="写出示例草稿")
     demo.add_argument("folder", nargs="?", default=".", help="目标文件夹（默认当前文件夹）")
@@ -32,9 +34,13 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("file")
     export.add_argument("--docx", help="Word 文件")
     export.add_argument("--xlsx", help="Excel 文件")
-    export.add_argument("--fonts", choices=("published", "windows"), default="published",
-                        help="Word 字体：published＝公文字体（仿宋_GB2312 等，缺字体时由 Word/WPS 替代），"
-                             "windows＝只用 Windows 自带字体（仿宋、楷体、黑体、宋体）")
+    export.add_argument(
+        "--fonts",
+        choices=("published", "windows"),
+        default="published",
+        help="Word 字体：published＝公文字体（仿宋_GB2312 等，缺字体时由 Word/WPS 替代），"
+        "windows＝只用 Windows 自带字体（仿宋、楷体、黑体、宋体）",
+    )
     return parser
 
 
@@ -43,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     _utf8_output()  # the GUI's --smoke prints paths too; a cp1252 pipe must not crash it
     if args and args[0] in COMMANDS:
         options = _parser().parse_args(args)
-        handler = {"new": cmd_new, "demo": cmd_demo, "check": cmd_check, "export": cmd_export}[options.command]
+        handler = {"new": cmd_new, "demo": cmd_demo, "check": cmd_check, "export": cmd_export}[
+            options.command
+        ]
         return handler(options)
     from gui.app import run  # Qt is imported only here
 
@@ -191,8 +199,13 @@ def _print_text(path: Path, report, findings) -> None:  # type: ignore[no-untype
 
 
 def _as_json(path: Path, report, findings) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    return {"path": str(path), "format": report.format_id, "year": report.year, "agency": report.agency,
-            "findings": [f.as_dict() for f in findings]}
+    return {
+        "path": str(path),
+        "format": report.format_id,
+        "year": report.year,
+        "agency": report.agency,
+        "findings": [f.as_dict() for f in findings],
+    }
 
 
 def cmd_export(options: argparse.Namespace) -> int:

@@ -28,5 +28,7 @@ def soffice():
     """Path of LibreOffice's soffice; skips the test with the reason where it is missing."""
     path = soffice_path()
     if path is None:
-        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer libreoffice-calc")
+        pytest.skip(
+            "LibreOffice (soffice) is not installed: apt-get install libreoffice-writer libreoffice-calc"
+        )
     return path

@@ -19,9 +19,21 @@ def convert(source: Path, target_format: str, out_dir: Path, timeout: int = 180)
         raise RuntimeError("LibreOffice is not installed")
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
         subprocess.run(
-            [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-             "--convert-to", target_format, "--outdir", str(out_dir), str(source)],
-            check=True, capture_output=True, timeout=timeout)
+            [
+                soffice,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                target_format,
+                "--outdir",
+                str(out_dir),
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=timeout,
+        )
     extension = target_format.split(":", 1)[0]
     result = out_dir / f"{source.stem}.{extension}"
     if not result.exists():

@@ -75,7 +75,9 @@ def add_table(document: Document, table: TableSpec, text_of: Callable[[GridCell]
     if style.merged:  # bottom-up, right to left: what is still to merge keeps its place in its row
         for cell in sorted(cells, key=lambda c: (-c.row, -c.col)):
             if cell.rowspan > 1 or cell.colspan > 1:
-                cell_at(cell.row, cell.col).merge(cell_at(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1))
+                cell_at(cell.row, cell.col).merge(
+                    cell_at(cell.row + cell.rowspan - 1, cell.col + cell.colspan - 1)
+                )
         for cell in cells:
             cell_at(cell.row, cell.col).text = text_of(cell)
         return
@@ -96,10 +98,13 @@ def build(report: Report, path: Path, style: Style | None = None) -> Path:
     else:
         document.add_paragraph(report.title)
     c = report.contact
-    document.add_paragraph(style.opening if style.opening is not None else
-        f"本报告依据《中华人民共和国政府信息公开条例》编制，统计期限为{report.year}年1月1日至{report.year}年12月31日。"
+    document.add_paragraph(
+        style.opening
+        if style.opening is not None
+        else f"本报告依据《中华人民共和国政府信息公开条例》编制，统计期限为{report.year}年1月1日至{report.year}年12月31日。"
         f"如对本报告有疑问，请联系：{c.office}，地址：{c.address}，邮编：{c.postcode}，电话：{c.phone}，"
-        f"电子邮箱：{c.email}。")
+        f"电子邮箱：{c.email}。"
+    )
     for index, section in enumerate(report.fmt.sections):
         number = {"一、": f"{section.number}、", "1、 ": f"{index + 1}、 ", "": ""}[style.numbering]
         document.add_paragraph(style.headings.get(section.key, number + section.title))

@@ -1,4 +1,4 @@
-"""The architecture holds: model/ imports no Qt (import-linter), mypy is clean on model/, ruff on the project."""
+"""The architecture holds: model/ imports no Qt (import-linter), mypy strict is clean, ruff check and format pass."""
 
 from __future__ import annotations
 
@@ -8,15 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def tool(name: str) -> list[str]:
     path = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
-    if path is None:
-        pytest.skip(f"{name} is not installed (pip install -e '.[test]')")
+    assert path is not None, f"{name} is not installed (pip install -e '.[test]')"
     return [path]
 
 
@@ -41,4 +38,11 @@ def test_mypy_is_clean_on_the_model():
 
 def test_ruff_is_clean():
     result = subprocess.run([*tool("ruff"), "check", "."], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_ruff_format_is_applied():
+    result = subprocess.run(
+        [*tool("ruff"), "format", "--check", "."], cwd=ROOT, capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout

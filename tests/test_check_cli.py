@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def folder(tmp_path: Path) -> Path:
     build(full_2021(), tmp_path / "a.docx", Style())
     (tmp_path / "sub").mkdir()
-    build(full_2021(agency="某某县某某镇人民政府"), tmp_path / "sub" / "b.docx", Style(merged=False, zero="-"))
+    build(
+        full_2021(agency="某某县某某镇人民政府"), tmp_path / "sub" / "b.docx", Style(merged=False, zero="-")
+    )
     draft.save(full_2021(), tmp_path / "c.nianbao")
     (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (tmp_path / "~$a.docx").write_bytes(b"lock file of Word")
@@ -36,7 +38,8 @@ def test_a_folder_with_one_unreadable_file(folder, capsys):
     captured = capsys.readouterr()
     assert captured.err.strip().splitlines() == [
         "无法打开“broken.docx”：文件已损坏，无法解压",
-        "无法打开“old.doc”：这是旧版Word文件，请在 Word/WPS/Excel 中另存为 .docx 后再打开"]
+        "无法打开“old.doc”：这是旧版Word文件，请在 Word/WPS/Excel 中另存为 .docx 后再打开",
+    ]
     listing = json.loads(captured.out)
     assert sorted(Path(item["path"]).name for item in listing) == ["a.docx", "b.docx", "c.nianbao"]
     town = next(item for item in listing if item["path"].endswith("b.docx"))
@@ -70,7 +73,9 @@ def test_previous_report_of_any_kind(tmp_path, capsys, kind):
     build(this, tmp_path / "this.docx", Style())
     main(["check", str(tmp_path / "this.docx"), "--previous", str(tmp_path / f"last{kind}"), "--json"])
     found = {f["code"] for f in json.loads(capsys.readouterr().out)[0]["findings"]}
-    assert "XY-CARRY" not in found and "XY-VALID" in found  # 现行有效件数 27 = 27 + 4 - 1 fails: a real check ran
+    assert (
+        "XY-CARRY" not in found and "XY-VALID" in found
+    )  # 现行有效件数 27 = 27 + 4 - 1 fails: a real check ran
 
 
 def test_an_unreadable_previous_report(tmp_path, capsys):
@@ -108,15 +113,24 @@ def _run(args: list[str], tty: bool) -> tuple[int, str]:
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX only")
 def test_progress_only_on_a_terminal(folder):
     status, err = _run([str(folder)], tty=True)
-    assert status == 2 and "检查中 1/5：a.docx" in err and "检查中 5/5" in err and "无法打开“broken.docx”" in err
+    assert (
+        status == 2 and "检查中 1/5：a.docx" in err and "检查中 5/5" in err and "无法打开“broken.docx”" in err
+    )
     status, err = _run([str(folder)], tty=False)
     assert status == 2 and "检查中" not in err
 
 
 def test_no_qt_when_checking_documents(tmp_path):
     build(full_2021(), tmp_path / "a.docx", Style())
-    probe = ("import sys; from nianbao.cli import main; code = main(['check', sys.argv[1]]); "
-             "assert not [m for m in sys.modules if m.startswith(('PySide6', 'gui'))]; sys.exit(code)")
-    done = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "a.docx")], capture_output=True,
-                          env=dict(os.environ, PYTHONPATH=str(ROOT)), timeout=120, cwd=ROOT)
+    probe = (
+        "import sys; from nianbao.cli import main; code = main(['check', sys.argv[1]]); "
+        "assert not [m for m in sys.modules if m.startswith(('PySide6', 'gui'))]; sys.exit(code)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "a.docx")],
+        capture_output=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT)),
+        timeout=120,
+        cwd=ROOT,
+    )
     assert done.returncode == 0, done.stderr.decode("utf-8")

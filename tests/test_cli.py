@@ -17,8 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "nianbao", *args], capture_output=True, text=True,
-                          encoding="utf-8", cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "nianbao", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 def test_demo_then_check_passes(tmp_path):
@@ -33,7 +39,10 @@ def test_demo_then_check_passes(tmp_path):
 
 def test_new_writes_a_blank_draft_in_the_year_s_format(tmp_path, capsys):
     out = tmp_path / "new.nianbao"
-    assert main(["new", "--year", "2025", "--agency", "某某县某某局", "--level", "政府部门", "-o", str(out)]) == 0
+    assert (
+        main(["new", "--year", "2025", "--agency", "某某县某某局", "--level", "政府部门", "-o", str(out)])
+        == 0
+    )
     report = draft.load(out)
     assert (report.year, report.format_id, report.agency, report.values) == (2025, "2021", "某某县某某局", {})
     assert main(["new", "--year", "2020", "--agency", "某镇", "--level", "乡镇街道", "-o", str(out)]) == 0
@@ -41,7 +50,9 @@ def test_new_writes_a_blank_draft_in_the_year_s_format(tmp_path, capsys):
 
 
 def test_new_refuses_an_unknown_level(tmp_path, capsys):
-    assert main(["new", "--year", "2025", "--agency", "x", "--level", "村委会", "-o", str(tmp_path / "x")]) == 2
+    assert (
+        main(["new", "--year", "2025", "--agency", "x", "--level", "村委会", "-o", str(tmp_path / "x")]) == 2
+    )
     assert "机关层级应为以下之一" in capsys.readouterr().err
 
 
@@ -85,15 +96,25 @@ def test_check_a_folder(tmp_path, capsys):
     assert len(json.loads(capsys.readouterr().out)) == 2
 
 
-@pytest.mark.parametrize("command", [["demo", "{tmp}"], ["check", "{tmp}/example.nianbao"],
-                                     ["new", "--year", "2024", "--agency", "x", "-o", "{tmp}/n.nianbao"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["demo", "{tmp}"],
+        ["check", "{tmp}/example.nianbao"],
+        ["new", "--year", "2024", "--agency", "x", "-o", "{tmp}/n.nianbao"],
+    ],
+)
 def test_no_qt_on_the_command_line_paths(tmp_path, command):
     main(["demo", str(tmp_path)])
     args = [a.format(tmp=tmp_path) for a in command]
-    script = (f"import sys; from nianbao.cli import main; code = main({args!r}); "
-              "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'gui')]; "
-              "print(bad); sys.exit(code if not bad else 99)")
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    script = (
+        f"import sys; from nianbao.cli import main; code = main({args!r}); "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'gui')]; "
+        "print(bad); sys.exit(code if not bad else 99)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -101,7 +122,10 @@ def test_export_with_the_fonts_every_windows_has(tmp_path):
     import zipfile
 
     out = tmp_path / "r.docx"
-    assert main(["export", str(ROOT / "resources/example.nianbao"), "--docx", str(out), "--fonts", "windows"]) == 0
+    assert (
+        main(["export", str(ROOT / "resources/example.nianbao"), "--docx", str(out), "--fonts", "windows"])
+        == 0
+    )
     styles = zipfile.ZipFile(out).read("word/styles.xml").decode("utf-8")
     assert 'w:eastAsia="仿宋"' in styles and "GB2312" not in styles
     assert main(["export", str(ROOT / "resources/example.nianbao"), "--docx", str(out)]) == 0

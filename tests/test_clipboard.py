@@ -8,13 +8,18 @@ from hypothesis import strategies as st
 from gui.clipboard import parse_clipboard, parse_html, parse_tsv, to_html, to_tsv
 
 # cell texts as clerks have them: digits (full-width too), Chinese, signs, quotes, tabs and line breaks inside
-CELL = st.text(alphabet=st.sampled_from(list("0123456789０１２３４５６７８９-.,元万无—“”\"'\t\n自然人 ")), max_size=8)
-PLAIN = st.text(alphabet=st.sampled_from(list("0123456789０１２３４５６７８９-.,元万无—自然人\"'&<>")), max_size=8)
+CELL = st.text(
+    alphabet=st.sampled_from(list("0123456789０１２３４５６７８９-.,元万无—“”\"'\t\n自然人 ")), max_size=8
+)
+PLAIN = st.text(
+    alphabet=st.sampled_from(list("0123456789０１２３４５６７８９-.,元万无—自然人\"'&<>")), max_size=8
+)
 
 
 def grids(cell: st.SearchStrategy[str]) -> st.SearchStrategy[list[list[str]]]:
-    return st.integers(1, 5).flatmap(lambda width: st.lists(st.lists(cell, min_size=width, max_size=width),
-                                                            min_size=1, max_size=5))
+    return st.integers(1, 5).flatmap(
+        lambda width: st.lists(st.lists(cell, min_size=width, max_size=width), min_size=1, max_size=5)
+    )
 
 
 @given(grids(CELL))
@@ -78,14 +83,18 @@ def test_excel_html_fragment() -> None:
 
 
 def test_html_rowspan_and_colspan_expand_into_a_grid() -> None:
-    fragment = ("<table><tr><td rowspan=2>甲</td><td colspan=2>乙</td></tr>"
-                "<tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td><td>5</td></tr></table>")
+    fragment = (
+        "<table><tr><td rowspan=2>甲</td><td colspan=2>乙</td></tr>"
+        "<tr><td>1</td><td>2</td></tr><tr><td>3</td><td>4</td><td>5</td></tr></table>"
+    )
     assert parse_html(fragment) == [["甲", "乙", ""], ["", "1", "2"], ["3", "4", "5"]]
 
 
 def test_wps_html_with_paragraphs_and_nested_table_is_read_from_the_outer_table() -> None:
-    fragment = ("<table><tr><td><p>7</p></td><td><span style='x'> 8 </span></td></tr>"
-                "<tr><td><table><tr><td>inner</td></tr></table>x</td><td>9</td></tr></table>")
+    fragment = (
+        "<table><tr><td><p>7</p></td><td><span style='x'> 8 </span></td></tr>"
+        "<tr><td><table><tr><td>inner</td></tr></table>x</td><td>9</td></tr></table>"
+    )
     assert parse_html(fragment) == [["7", "8"], ["x", "9"]]
 
 

@@ -33,8 +33,11 @@ def good_xlsx() -> bytes:
 
     book = Workbook()
     sheet = book.active
-    for row in (["行政复议", "", "", "", "", "行政诉讼"], ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
-                [1, 2, 0, 0, 3]):
+    for row in (
+        ["行政复议", "", "", "", "", "行政诉讼"],
+        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"],
+        [1, 2, 0, 0, 3],
+    ):
         sheet.append(row)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -86,18 +89,20 @@ def test_corrupted_document_xml(edits):
     xml = bytearray(zipfile.ZipFile(io.BytesIO(good_docx())).read("word/document.xml"))
     for where, junk in edits:
         at = int(len(xml) * where)
-        xml[at:at + len(junk)] = junk
+        xml[at : at + len(junk)] = junk
     outcome(replace_part(good_docx(), "word/document.xml", bytes(xml)), ".docx")
 
 
 @FUZZ
-@given(st.lists(st.tuples(st.floats(0.0, 1.0), st.binary(min_size=0, max_size=8)), min_size=1, max_size=4),
-       st.sampled_from(["xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml"]))
+@given(
+    st.lists(st.tuples(st.floats(0.0, 1.0), st.binary(min_size=0, max_size=8)), min_size=1, max_size=4),
+    st.sampled_from(["xl/worksheets/sheet1.xml", "xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml"]),
+)
 def test_corrupted_workbook_parts(edits, part):
     xml = bytearray(zipfile.ZipFile(io.BytesIO(good_xlsx())).read(part))
     for where, junk in edits:
         at = int(len(xml) * where)
-        xml[at:at + len(junk)] = junk
+        xml[at : at + len(junk)] = junk
     outcome(replace_part(good_xlsx(), part, bytes(xml)), ".xlsx")
 
 
@@ -105,19 +110,39 @@ def test_corrupted_workbook_parts(edits, part):
 @given(st.integers(0, 2**32 - 1), st.integers(0, 200))
 def test_false_sizes_in_the_central_directory(size, entry):
     data = bytearray(good_docx())
-    starts = [i for i in range(len(data) - 4) if data[i:i + 4] == b"PK\x01\x02"]
+    starts = [i for i in range(len(data) - 4) if data[i : i + 4] == b"PK\x01\x02"]
     start = starts[entry % len(starts)]
-    data[start + 24:start + 28] = size.to_bytes(4, "little")
+    data[start + 24 : start + 28] = size.to_bytes(4, "little")
     outcome(bytes(data), ".docx")
 
 
-cell_text = st.one_of(st.sampled_from(["", "-", "0", "12", "总计", "自然人", "行政复议", "结果维持", "规章", "3.其他",
-                                       "（六）其他处理", "一、本年新收政府信息公开申请数量", "第二十条第（一）项"]),
-                      st.text(max_size=12))
+cell_text = st.one_of(
+    st.sampled_from(
+        [
+            "",
+            "-",
+            "0",
+            "12",
+            "总计",
+            "自然人",
+            "行政复议",
+            "结果维持",
+            "规章",
+            "3.其他",
+            "（六）其他处理",
+            "一、本年新收政府信息公开申请数量",
+            "第二十条第（一）项",
+        ]
+    ),
+    st.text(max_size=12),
+)
 
 
 @FUZZ
-@given(st.lists(st.lists(st.lists(cell_text, max_size=16), max_size=30), max_size=4), st.none() | st.integers(1990, 2100))
+@given(
+    st.lists(st.lists(st.lists(cell_text, max_size=16), max_size=30), max_size=4),
+    st.none() | st.integers(1990, 2100),
+)
 def test_any_grid(grids, year):
     reading = read_grids(grids, year)
     report = Report.new(year or 2023, format_id=reading.format_id)
@@ -131,4 +156,8 @@ def test_the_undamaged_files_read():
     report = outcome(good_docx(), ".docx")
     assert report is not None and report.values == full_2021().values
     book = outcome(good_xlsx(), ".xlsx")
-    assert book is not None and book.values["t4.cases.review_corrected"] == 2 and book.stated["t4.cases.review_total"] == 3
+    assert (
+        book is not None
+        and book.values["t4.cases.review_corrected"] == 2
+        and book.stated["t4.cases.review_total"] == 3
+    )

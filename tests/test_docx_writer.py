@@ -30,7 +30,9 @@ def varied_2021():
     report.set_value("t2.regulations.issued", None)
     report.stated["t4.cases.review_total"] = 5  # printed 5 although the parts sum to 3: printed as stated
     report.changed()
-    report.prose["s1"] += "\n（三）政府信息管理。健全保密审查机制，本年审查文件86件。\n\n　　段首带全角空格的段落。"
+    report.prose["s1"] += (
+        "\n（三）政府信息管理。健全保密审查机制，本年审查文件86件。\n\n　　段首带全角空格的段落。"
+    )
     report.contact = Contact("区政府办公室", "", "", "0571-1234567", "", "http://www.example.gov.cn")
     return report
 
@@ -111,7 +113,9 @@ def test_merges_labels_and_values_as_the_format_says(name, written):
             for cell in row.cells:
                 tc, colspan, vmerge = grid[(cell.row, cell.col)]
                 assert colspan == cell.colspan, (spec.key, cell)
-                assert int(tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) == sum(widths[cell.col:cell.col + colspan])
+                assert int(tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) == sum(
+                    widths[cell.col : cell.col + colspan]
+                )
                 if cell.rowspan > 1:
                     assert vmerge == "restart", (spec.key, cell)
                     for r in range(cell.row + 1, cell.row + cell.rowspan):
@@ -223,7 +227,10 @@ def test_opening_paragraph_skips_blank_contact_fields():
 
 def test_prose_split_and_title_lines():
     assert prose_blocks("（一）主动公开\n\n正文。\n（十二）其他") == [
-        ("subheading", "（一）主动公开"), ("body", "正文。"), ("subheading", "（十二）其他")]
+        ("subheading", "（一）主动公开"),
+        ("body", "正文。"),
+        ("subheading", "（十二）其他"),
+    ]
     assert prose_blocks("") == []
     assert split_subheading("（一）主动公开。本年公开。") == ("（一）主动公开。", "本年公开。")
     assert split_subheading("（一）主动公开") == ("（一）主动公开", "")
@@ -280,8 +287,10 @@ def test_page_setup_and_landscape_section_for_table_four(name, written):
     for section in (first, last):
         assert section.orientation == WD_ORIENT.PORTRAIT
         assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-        assert [round(x.mm) for x in (section.top_margin, section.left_margin, section.right_margin,
-                                      section.bottom_margin)] == [37, 28, 26, 35]
+        assert [
+            round(x.mm)
+            for x in (section.top_margin, section.left_margin, section.right_margin, section.bottom_margin)
+        ] == [37, 28, 26, 35]
     assert middle.orientation == WD_ORIENT.LANDSCAPE
     assert (round(middle.page_width.mm), round(middle.page_height.mm)) == (297, 210)
     # the page-number footer is defined once and inherited by the later sections
@@ -293,7 +302,9 @@ def test_page_setup_and_landscape_section_for_table_four(name, written):
     breaks = [i for i, child in enumerate(body) if child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None]
     assert breaks[0] < tables[2] < breaks[1]  # table 四 alone in the landscape section
     assert tables[1] < breaks[0]
-    widths = [sum(int(c.get(qn("w:w"))) for c in t._tbl.tblGrid.findall(qn("w:gridCol"))) for t in document.tables]
+    widths = [
+        sum(int(c.get(qn("w:w"))) for c in t._tbl.tblGrid.findall(qn("w:gridCol"))) for t in document.tables
+    ]
     text_width = st.PAGE_WIDTH - st.MARGIN_LEFT - st.MARGIN_RIGHT
     assert widths[0] == widths[1] == text_width
     assert widths[2] > text_width and widths[2] <= Mm(297 - 37 - 35).twips + 1
@@ -311,13 +322,19 @@ def test_template_is_up_to_date(tmp_path):
     fresh = tmp_path / "template.docx"
     build_template().save(str(fresh))
     # the parts the generator defines (the rest comes from python-docx's own default template)
-    ours = ("word/styles.xml", "word/document.xml", "word/footer1.xml", "word/fontTable.xml",
-            "word/_rels/document.xml.rels")
+    ours = (
+        "word/styles.xml",
+        "word/document.xml",
+        "word/footer1.xml",
+        "word/fontTable.xml",
+        "word/_rels/document.xml.rels",
+    )
     with zipfile.ZipFile(TEMPLATE) as committed, zipfile.ZipFile(fresh) as built:
         assert "word/stylesWithEffects.xml" not in committed.namelist()
         for member in ours:
             assert committed.read(member) == built.read(member), (
-                f"{member} differs: run python3 -m exporters.make_template")
+                f"{member} differs: run python3 -m exporters.make_template"
+            )
 
 
 def test_markup_and_control_characters_in_the_clerks_text(tmp_path, example):
@@ -353,7 +370,10 @@ def test_cli_export_docx(tmp_path):
     out = tmp_path / "报告.docx"
     assert main(["export", str(source), "--docx", str(out)]) == 0
     document = Document(str(out))
-    assert document.paragraphs[0].text.replace("\n", "") == "某某市某某区人民政府办公室2023年政府信息公开工作年度报告"
+    assert (
+        document.paragraphs[0].text.replace("\n", "")
+        == "某某市某某区人民政府办公室2023年政府信息公开工作年度报告"
+    )
     assert len(document.tables) == 3
 
 
@@ -366,7 +386,7 @@ def test_column_widths_follow_the_grid():
     for key in ("t2", "t3", "t4"):
         spec = report.fmt.table(key)
         plan = plan_table(spec, table_texts(spec, report), PORTRAIT_WIDTH, LANDSCAPE_WIDTH, 12)
-        numbers = plan.widths[spec.label_columns:]
+        numbers = plan.widths[spec.label_columns :]
         assert max(numbers) - min(numbers) <= spec.grid_columns  # the last column takes the rounding
         assert sum(plan.widths) == (LANDSCAPE_WIDTH if plan.landscape else PORTRAIT_WIDTH)
         assert plan.landscape == (key == "t4")

@@ -34,7 +34,12 @@ def test_round_trip_keeps_everything(tmp_path, example):
     assert again.values == report.values and again.stated == report.stated and again.invalid == report.invalid
     assert again.values["t2.fees.amount"] == Decimal("59237.2449")
     assert again.prose == report.prose and again.contact == report.contact
-    assert (again.agency, again.level, again.year, again.format_id) == (report.agency, report.level, 2023, "2021")
+    assert (again.agency, again.level, again.year, again.format_id) == (
+        report.agency,
+        report.level,
+        2023,
+        "2021",
+    )
     assert again.previous.values == example.values and again.previous_source == "2020年报告.nianbao"
     assert again.previous.previous is None
 
@@ -97,7 +102,9 @@ def valid_json():
 
 def write(tmp_path, content) -> Path:
     path = tmp_path / "bad.nianbao"
-    path.write_bytes(content if isinstance(content, bytes) else json.dumps(content, ensure_ascii=False).encode())
+    path.write_bytes(
+        content if isinstance(content, bytes) else json.dumps(content, ensure_ascii=False).encode()
+    )
     return path
 
 
@@ -107,27 +114,30 @@ def mutated(**changes):
     return data
 
 
-@pytest.mark.parametrize("content,expected", [
-    (b"", "文件已损坏或不完整"),
-    (draft.dumps(full_2021())[:300], "文件已损坏或不完整"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "不是文本文件"),
-    (b"[" * 100000 + b"]" * 100000, "嵌套过深"),
-    ({"hello": "world"}, "不是年报助手的草稿文件"),
-    (mutated(version=99), "较新版本"),
-    (mutated(version="1"), "版本号无效"),
-    (mutated(year="2021"), "报告年度无效"),
-    (mutated(format="2099"), "未知的报告格式"),
-    (mutated(values={"t3.new.natural": [1, 2]}), "不符合草稿格式"),
-    (mutated(values={"t3.nowhere.natural": 1}), "不符合草稿格式"),
-    (mutated(values={"t3.total.total": 1}), "不符合草稿格式"),
-    (mutated(values={"t3.new.natural": "1e999999999"}), "不符合草稿格式"),
-    (mutated(values={"t3.new.natural": True}), "不符合草稿格式"),
-    (mutated(prose="text"), "不符合草稿格式"),
-    (mutated(prose={"s1": "字" * 300_000}), "不符合草稿格式"),
-    (mutated(contact={"office": 3}), "不符合草稿格式"),
-    (mutated(previous={"format": "2019"}), "不符合草稿格式"),
-    ([1, 2, 3], "不是年报助手的草稿文件"),
-])
+@pytest.mark.parametrize(
+    "content,expected",
+    [
+        (b"", "文件已损坏或不完整"),
+        (draft.dumps(full_2021())[:300], "文件已损坏或不完整"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "不是文本文件"),
+        (b"[" * 100000 + b"]" * 100000, "嵌套过深"),
+        ({"hello": "world"}, "不是年报助手的草稿文件"),
+        (mutated(version=99), "较新版本"),
+        (mutated(version="1"), "版本号无效"),
+        (mutated(year="2021"), "报告年度无效"),
+        (mutated(format="2099"), "未知的报告格式"),
+        (mutated(values={"t3.new.natural": [1, 2]}), "不符合草稿格式"),
+        (mutated(values={"t3.nowhere.natural": 1}), "不符合草稿格式"),
+        (mutated(values={"t3.total.total": 1}), "不符合草稿格式"),
+        (mutated(values={"t3.new.natural": "1e999999999"}), "不符合草稿格式"),
+        (mutated(values={"t3.new.natural": True}), "不符合草稿格式"),
+        (mutated(prose="text"), "不符合草稿格式"),
+        (mutated(prose={"s1": "字" * 300_000}), "不符合草稿格式"),
+        (mutated(contact={"office": 3}), "不符合草稿格式"),
+        (mutated(previous={"format": "2019"}), "不符合草稿格式"),
+        ([1, 2, 3], "不是年报助手的草稿文件"),
+    ],
+)
 def test_broken_and_hostile_files_give_one_clear_error(tmp_path, content, expected):
     path = write(tmp_path, content)
     with pytest.raises(DraftError, match=expected) as info:
@@ -161,20 +171,40 @@ def test_version_0_is_migrated():
 @given(st.binary(max_size=400), st.integers(min_value=0, max_value=4000))
 def test_damaged_bytes_never_give_a_traceback(noise, cut):
     raw = draft.dumps(full_2021())
-    damaged = raw[:cut] + noise + raw[cut + len(noise):]
+    damaged = raw[:cut] + noise + raw[cut + len(noise) :]
     with contextlib.suppress(DraftError):
         draft.loads(damaged)
 
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3),
-    max_leaves=10)
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=8), children, max_size=3)
+    ),
+    max_leaves=10,
+)
 
 
 @settings(max_examples=200)
-@given(st.sampled_from(["format", "year", "agency", "level", "contact", "prose", "values", "units", "stated",
-                        "invalid", "previous", "previous_source"]), json_values)
+@given(
+    st.sampled_from(
+        [
+            "format",
+            "year",
+            "agency",
+            "level",
+            "contact",
+            "prose",
+            "values",
+            "units",
+            "stated",
+            "invalid",
+            "previous",
+            "previous_source",
+        ]
+    ),
+    json_values,
+)
 def test_wrong_types_anywhere_give_a_draft_error_or_a_report(key, value):
     data = valid_json()
     data[key] = value

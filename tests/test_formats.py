@@ -11,17 +11,35 @@ import pytest
 from model.engine import RULES
 from model.formats import FormatError, build_format, format_for_year, load_format
 
-FORMAT_FILES = sorted(p.name for p in resources.files("resources.formats").iterdir() if p.name.endswith(".json"))
+FORMAT_FILES = sorted(
+    p.name for p in resources.files("resources.formats").iterdir() if p.name.endswith(".json")
+)
 
 T3_2021_LABELS = [
-    "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开",
-    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1.属于国家秘密", "2.其他法律行政法规禁止公开",
-    "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息",
-    "7.属于行政执法案卷", "8.属于行政查询事项", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
-    "3.补正后申请内容仍不明确", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+    "一、本年新收政府信息公开申请数量",
+    "二、上年结转政府信息公开申请数量",
+    "（一）予以公开",
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "1.属于国家秘密",
+    "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”",
+    "4.保护第三方合法权益",
+    "5.属于三类内部事务信息",
+    "6.属于四类过程性信息",
+    "7.属于行政执法案卷",
+    "8.属于行政查询事项",
+    "1.本机关不掌握相关政府信息",
+    "2.没有现成信息需要另行制作",
+    "3.补正后申请内容仍不明确",
+    "1.信访举报投诉类申请",
+    "2.重复申请",
+    "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请",
     "5.要求行政机关确认或重新出具已获取信息",
     "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "（七）总计",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "3.其他",
+    "（七）总计",
     "四、结转下年度继续办理",
 ]
 
@@ -65,14 +83,30 @@ def test_table_three_header_and_label_merges(format_id, result_rows):
     assert corner.text == "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
     assert [(c.text, c.colspan) for c in t3.rows[0].cells[1:]] == [("申请人情况", 7)]
     assert [(c.text, c.rowspan, c.colspan) for c in t3.rows[1].cells] == [
-        ("自然人", 2, 1), ("法人或其他组织", 1, 5), ("总计", 2, 1)]
-    assert [c.text for c in t3.rows[2].cells] == ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+        ("自然人", 2, 1),
+        ("法人或其他组织", 1, 5),
+        ("总计", 2, 1),
+    ]
+    assert [c.text for c in t3.rows[2].cells] == [
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+    ]
     results = next(c for r in t3.rows for c in r.cells if c.text == "三、本年度办理结果")
     assert (results.rowspan, results.col) == (result_rows, 0)
     deny = next(c for r in t3.rows for c in r.cells if c.text == "（三）不予公开")
     assert (deny.rowspan, deny.col) == (8, 1)
     assert [c["label"] for c in t3.columns.values()] == [
-        "自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+        "自然人",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+        "总计",
+    ]
 
 
 @pytest.mark.parametrize("format_id", ["2021", "2019"])
@@ -100,7 +134,11 @@ def test_table_two_2021():
     assert rows[5] == [("信息内容", 1), ("本年处理决定数量", 3)]
     assert rows[6] == [("行政许可", 1), ("t2.license.decisions", 3)]
     assert [r[0][0] for r in rows if r[0][1] == 4] == [
-        "第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"]
+        "第二十条第（一）项",
+        "第二十条第（五）项",
+        "第二十条第（六）项",
+        "第二十条第（八）项",
+    ]
     assert rows[-2] == [("信息内容", 1), ("本年收费金额（单位：万元）", 3)]
     fmt = load_format("2021")
     assert fmt.cells["t2.fees.amount"].kind == "amount"
@@ -112,8 +150,16 @@ def test_table_two_2019():
     titles = [r[0][0] for r in rows if r[0][1] == 4]
     assert titles[-1] == "第二十条第（九）项" and len(titles) == 5
     labels = [r[0][0] for r in rows if len(r) > 1 and r[0][0] != "信息内容"]
-    assert labels == ["规章", "规范性文件", "行政许可", "其他对外管理服务事项", "行政处罚", "行政强制",
-                      "行政事业性收费", "政府集中采购"]
+    assert labels == [
+        "规章",
+        "规范性文件",
+        "行政许可",
+        "其他对外管理服务事项",
+        "行政处罚",
+        "行政强制",
+        "行政事业性收费",
+        "政府集中采购",
+    ]
     fmt = load_format("2019")
     assert fmt.cells["t2.license.delta"].kind == "signed"
     assert fmt.cells["t2.procurement.amount"].kind == "money"
@@ -142,8 +188,15 @@ def test_provincial_variant_is_a_data_file_not_code():
     variant = copy.deepcopy(data)
     variant["id"] = "2021-zj"
     t2 = variant["tables"][0]
-    t2["rows"].append({"role": "data", "key": "extra", "name": "重大行政决策", "cells": [{"text": "重大行政决策"}],
-                       "values": [{"col": "decisions", "colspan": 3}]})
+    t2["rows"].append(
+        {
+            "role": "data",
+            "key": "extra",
+            "name": "重大行政决策",
+            "cells": [{"text": "重大行政决策"}],
+            "values": [{"col": "decisions", "colspan": 3}],
+        }
+    )
     fmt = build_format(variant)
     assert fmt.cells["t2.extra.decisions"].name == "表二·重大行政决策·本年处理决定数量"
 
@@ -170,4 +223,8 @@ def test_format_summaries_agree_with_the_built_formats():
     for format_id in ("2019", "2021"):
         fmt = load_format(format_id)
         assert format_summary(format_id) == (fmt.id, fmt.name, fmt.notice, fmt.years)
-        assert all(format_for_year(y).id == format_id for y in range(1990, 2100) if load_format(format_id).fits_year(y))
+        assert all(
+            format_for_year(y).id == format_id
+            for y in range(1990, 2100)
+            if load_format(format_id).fits_year(y)
+        )

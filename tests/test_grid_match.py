@@ -15,8 +15,13 @@ from model.values import format_value
 from tests.factories import full_2021
 
 
-def render(report: Report, key: str, format_id: str | None = None, labels: dict[str, str] | None = None,
-           texts: dict[str, str] | None = None) -> list[list[str]]:
+def render(
+    report: Report,
+    key: str,
+    format_id: str | None = None,
+    labels: dict[str, str] | None = None,
+    texts: dict[str, str] | None = None,
+) -> list[list[str]]:
     """A table as python-docx/openpyxl give it: merged cells repeated in every position they cover."""
     table = load_format(format_id or report.format_id).table(key)
     grid = [[""] * table.grid_columns for _ in table.rows]
@@ -27,29 +32,44 @@ def render(report: Report, key: str, format_id: str | None = None, labels: dict[
             elif texts and cell.cell_id in texts:
                 text = texts[cell.cell_id]
             else:
-                text = format_value(report.effective(cell.cell_id)) if cell.cell_id in report.fmt.cells else ""
+                text = (
+                    format_value(report.effective(cell.cell_id)) if cell.cell_id in report.fmt.cells else ""
+                )
             for r in range(cell.row, cell.row + cell.rowspan):
                 for c in range(cell.col, cell.col + cell.colspan):
                     grid[r][c] = text
     return grid
 
 
-@pytest.mark.parametrize(("printed", "official"), [
-    ("1、属于国家秘密", "1.属于国家秘密"), ("（1）属于 国家秘密", "1.属于国家秘密"), ("商业\n企业", "商业企业"),
-    ("一.本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量"),
-    ('3.危及"三安全一稳定"', "3.危及“三安全一稳定”"), ("(七)总计", "（七）总计"), ("科研\u3000机构", "科研机构"),
-])
+@pytest.mark.parametrize(
+    ("printed", "official"),
+    [
+        ("1、属于国家秘密", "1.属于国家秘密"),
+        ("（1）属于 国家秘密", "1.属于国家秘密"),
+        ("商业\n企业", "商业企业"),
+        ("一.本年新收政府信息公开申请数量", "一、本年新收政府信息公开申请数量"),
+        ('3.危及"三安全一稳定"', "3.危及“三安全一稳定”"),
+        ("(七)总计", "（七）总计"),
+        ("科研\u3000机构", "科研机构"),
+    ],
+)
 def test_loose_variants_are_the_official_label(printed, official):
     assert canon(printed) == canon(official)
     hit = match("2021", "t3", printed)
     assert hit is not None and hit.exact and hit.label.text == official
 
 
-@pytest.mark.parametrize(("printed", "official", "key"), [
-    ("2.其他法律行政止公开", "2.其他法律行政法规禁止公开", "t3"), ("现行有效件", "现行有效件数", "t2"),
-    ("规范性文件", "行政规范性文件", "t2"), ("（二）部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "t3"),
-    ("其它", "其他", "t3"), ("3、其它", "3.其他", "t3"),
-])
+@pytest.mark.parametrize(
+    ("printed", "official", "key"),
+    [
+        ("2.其他法律行政止公开", "2.其他法律行政法规禁止公开", "t3"),
+        ("现行有效件", "现行有效件数", "t2"),
+        ("规范性文件", "行政规范性文件", "t2"),
+        ("（二）部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "t3"),
+        ("其它", "其他", "t3"),
+        ("3、其它", "3.其他", "t3"),
+    ],
+)
 def test_misprinted_labels_match_approximately(printed, official, key):
     hit = match("2021", key, printed)
     assert hit is not None and not hit.exact and hit.label.text == official
@@ -111,8 +131,12 @@ def test_a_table_that_is_none_of_the_three():
 
 def test_the_single_2019_row_in_a_2021_table_goes_to_other():
     report = full_2021()
-    grid = render(report, "t3", "2019", texts={f"t3.other.{c}": "2" if c == "natural" else "0"
-                                               for c in report.fmt.table("t3").columns})
+    grid = render(
+        report,
+        "t3",
+        "2019",
+        texts={f"t3.other.{c}": "2" if c == "natural" else "0" for c in report.fmt.table("t3").columns},
+    )
     assert format_vote(identify(grid)[1]) == "2019"
     reading = read_grids([render(report, "t2"), grid, render(report, "t4")], 2023)
     assert reading.format_id == "2021"
@@ -133,8 +157,17 @@ def test_format_follows_the_tables_then_the_year():
 
 def test_printed_totals_become_stated_and_junk_becomes_invalid():
     report = Report.new(2023, "x")
-    fill_values(report, {"t3.new.natural": "5", "t3.new.business": "-", "t3.new.total": "",
-                         "t3.carry.total": "9", "t3.open.natural": "约5件", "t3.open.business": ""})
+    fill_values(
+        report,
+        {
+            "t3.new.natural": "5",
+            "t3.new.business": "-",
+            "t3.new.total": "",
+            "t3.carry.total": "9",
+            "t3.open.natural": "约5件",
+            "t3.open.business": "",
+        },
+    )
     assert report.values["t3.new.natural"] == 5 and report.values["t3.new.business"] == 0
     assert "t3.open.business" not in report.values  # blank stays blank, never 0
     assert report.stated == {"t3.new.total": None, "t3.carry.total": 9}
@@ -176,7 +209,9 @@ def test_loosely_printed_labels_and_extra_blank_lines_read_the_same(data):
                     where = data.draw(st.integers(0, len(text)))
                     gap = data.draw(st.sampled_from([" ", "\n", "\u3000", " \n "]))
                     loose[text] = (text[:where] + gap + text[where:]).replace("（", "(").replace("）", ")")
-                    loose[text] = loose[text].replace(".", "、", 1) if loose[text][:1].isdigit() else loose[text]
+                    loose[text] = (
+                        loose[text].replace(".", "、", 1) if loose[text][:1].isdigit() else loose[text]
+                    )
                 row[index] = loose[text] if not text.replace(".", "").isdigit() else text
     for col in sorted(blank_cols, reverse=True):
         for row in grid:
@@ -187,11 +222,18 @@ def test_loosely_printed_labels_and_extra_blank_lines_read_the_same(data):
     assert read.texts == exact and not read.approximate
 
 
-@pytest.mark.parametrize(("key", "official", "printed", "cell_id"), [
-    ("t3", "总计", "合计", "t3.new.total"), ("t4", "总计", "合计", "t4.cases.after_total"),
-    ("t3", "法律服务机构", "律师事务所", "t3.next.legal"), ("t2", "本年废止件数", "废止", "t2.normative.repealed"),
-])
-def test_a_column_header_printed_past_recognition_is_placed_beside_its_neighbours(key, official, printed, cell_id):
+@pytest.mark.parametrize(
+    ("key", "official", "printed", "cell_id"),
+    [
+        ("t3", "总计", "合计", "t3.new.total"),
+        ("t4", "总计", "合计", "t4.cases.after_total"),
+        ("t3", "法律服务机构", "律师事务所", "t3.next.legal"),
+        ("t2", "本年废止件数", "废止", "t2.normative.repealed"),
+    ],
+)
+def test_a_column_header_printed_past_recognition_is_placed_beside_its_neighbours(
+    key, official, printed, cell_id
+):
     report = full_2021()
     exact = read_table(render(report, key), "2021", key)
     read = read_table(render(report, key, labels={official: printed}), "2021", key)

@@ -51,8 +51,14 @@ def _read_line(process: subprocess.Popen, seconds: float) -> str:
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9")
 def test_after_kill_9_the_next_start_offers_and_restores_the_autosaved_report(qtbot, recovery):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    child = subprocess.Popen([sys.executable, "-c", CHILD], cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", CHILD],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         line = _read_line(child, 90)
         assert line.startswith("autosaved"), child.stderr.read() if child.poll() is not None else line
@@ -69,7 +75,9 @@ def test_after_kill_9_the_next_start_offers_and_restores_the_autosaved_report(qt
 
     dialogs = FakeDialogs()
     window = start_window(dialogs=dialogs)
-    qtbot.addWidget(window, before_close_func=lambda w: (w.document.undo_stack.setClean(), w.autosave.close()))
+    qtbot.addWidget(
+        window, before_close_func=lambda w: (w.document.undo_stack.setClean(), w.autosave.close())
+    )
     assert dialogs.kinds() == ["offer_restore"] and "杭州市城市管理局2020年度报告" in dialogs.asked[0][1]
     report = window.document.report
     assert report.values["t3.new.natural"] == 41
@@ -86,14 +94,18 @@ def test_locks_of_crashed_sessions_with_nothing_to_recover_are_cleared(recovery)
     live = QLockFile(str(recovery / "1-1.lock"))
     assert live.tryLock(0)
     dead = recovery / "2-2.lock"
-    dead.write_text(f"999999999\npython3\n{QSysInfo.machineHostName()}\n", encoding="utf-8")  # no such process
+    dead.write_text(
+        f"999999999\npython3\n{QSysInfo.machineHostName()}\n", encoding="utf-8"
+    )  # no such process
     assert orphans(recovery) == []
     assert (recovery / "1-1.lock").exists()  # a running session keeps its lock
     assert not dead.exists()
     live.unlock()
 
 
-def test_autosave_writes_shortly_after_a_change_and_removes_the_file_on_save(qtbot, recovery, example, tmp_path):
+def test_autosave_writes_shortly_after_a_change_and_removes_the_file_on_save(
+    qtbot, recovery, example, tmp_path
+):
     path = tmp_path / "报告.nianbao"
     draft.save(example, path)
     window = make_window(qtbot, draft.load(path), str(path))
@@ -143,8 +155,13 @@ def test_undoing_back_to_the_saved_state_needs_no_recovery(qtbot, recovery, exam
 def _leave_orphan(folder, report, source=""):  # type: ignore[no-untyped-def]
     """A recovery file without a live owner, as a crashed session leaves it."""
     folder.mkdir(parents=True, exist_ok=True)
-    data = {"nianbao": "recovery", "version": 1, "source": source, "saved_at": "2026-01-20 10:00:00",
-            "draft": draft.report_to_dict(report)}
+    data = {
+        "nianbao": "recovery",
+        "version": 1,
+        "source": source,
+        "saved_at": "2026-01-20 10:00:00",
+        "draft": draft.report_to_dict(report),
+    }
     target = folder / "12345-1.json"
     target.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return target
@@ -160,7 +177,9 @@ def test_declining_the_restore_discards_the_recovery(qtbot, recovery, example):
     assert not orphan.exists() and window.document.report.agency == ""
 
 
-def test_a_restored_draft_keeps_its_file_and_a_damaged_recovery_is_dropped(qtbot, recovery, example, tmp_path):
+def test_a_restored_draft_keeps_its_file_and_a_damaged_recovery_is_dropped(
+    qtbot, recovery, example, tmp_path
+):
     path = tmp_path / "原稿.nianbao"
     draft.save(example, path)
     _leave_orphan(recovery, example, str(path))
@@ -170,7 +189,9 @@ def test_a_restored_draft_keeps_its_file_and_a_damaged_recovery_is_dropped(qtbot
     assert not (recovery / "99-2.json").exists()
     found[0].lock.unlock()
     window = start_window(dialogs=FakeDialogs())
-    qtbot.addWidget(window, before_close_func=lambda w: (w.document.undo_stack.setClean(), w.autosave.close()))
+    qtbot.addWidget(
+        window, before_close_func=lambda w: (w.document.undo_stack.setClean(), w.autosave.close())
+    )
     assert window.document.path == str(path) and window.isWindowModified()
     assert window.windowTitle().startswith("原稿.nianbao")
 

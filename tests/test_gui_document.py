@@ -82,13 +82,18 @@ def test_money_keeps_its_unit_and_invalid_text_is_restored_by_undo(qapp):
     report.invalid["t2.procurement.amount"] = "约25万"
     doc = ReportDocument(report)
     doc.set_cells({"t2.procurement.amount": "251000元"}, "编辑")
-    assert report.value("t2.procurement.amount") == Decimal(251000) and report.units["t2.procurement.amount"] == "元"
+    assert (
+        report.value("t2.procurement.amount") == Decimal(251000)
+        and report.units["t2.procurement.amount"] == "元"
+    )
     assert "t2.procurement.amount" not in report.invalid
     doc.set_cells({"t2.procurement.amount": "300000"}, "编辑")
     assert report.units["t2.procurement.amount"] == "元"
     doc.undo_stack.undo()
     doc.undo_stack.undo()
-    assert report.invalid["t2.procurement.amount"] == "约25万" and report.value("t2.procurement.amount") is None
+    assert (
+        report.invalid["t2.procurement.amount"] == "约25万" and report.value("t2.procurement.amount") is None
+    )
 
 
 def test_year_change_switches_format_keeping_shared_cells_and_undo_restores(doc, qtbot):
@@ -148,7 +153,9 @@ def test_apply_report_is_one_undo_step_on_the_same_report_object(doc):
     after.set_text("t3.new.natural", "29")
     after.prose["s5"] = "导入的正文"
     doc.apply_report(after, "导入上年报告")
-    assert doc.report is report and report.value("t3.new.natural") == 29 and report.prose["s5"] == "导入的正文"
+    assert (
+        doc.report is report and report.value("t3.new.natural") == 29 and report.prose["s5"] == "导入的正文"
+    )
     assert doc.undo_stack.count() == 1 and doc.undo_stack.undoText() == "导入上年报告"
     assert doc.marks["t3.new.natural"][0] == "error"
     doc.undo_stack.undo()

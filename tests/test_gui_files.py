@@ -36,7 +36,12 @@ def test_new_asks_year_agency_level_and_uses_the_years_format(qtbot, seam, examp
     assert window.actions["新建"].isEnabled()
     window.actions["新建"].trigger()
     report = window.document.report
-    assert (report.year, report.agency, report.level, report.format_id) == (2025, "某某县某某局", "县级政府", "2021")
+    assert (report.year, report.agency, report.level, report.format_id) == (
+        2025,
+        "某某县某某局",
+        "县级政府",
+        "2021",
+    )
     assert report.values == {} and window.document.path is None
     assert window.windowTitle().startswith("未命名") and window.current_page() == "info"
 
@@ -115,25 +120,50 @@ def test_dropping_a_draft_on_the_window_opens_it(qtbot, seam, saved_example):
     window = make_window(qtbot, Report.new(2025), dialogs=seam)
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(saved_example))])
-    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     assert window.document.path == str(saved_example)
     window.document.replace_report(Report.new(2025), None)
     editor = window.show_page("s1").editor.viewport()  # a text field passes a dropped report to the window
-    entering = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                               Qt.KeyboardModifier.NoModifier)
+    entering = QDragEnterEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(editor, entering)
     assert entering.isAccepted()
-    dropped = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                         Qt.KeyboardModifier.NoModifier)
+    dropped = QDropEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     QApplication.sendEvent(editor, dropped)
     assert window.document.path == str(saved_example)
     assert window.page("s1").editor.toPlainText() == window.document.report.prose.get("s1", "")
     other = QMimeData()
     other.setUrls([QUrl.fromLocalFile("/nowhere/notes.txt")])
-    assert window._dropped_path(QDropEvent(QPoint(1, 1), Qt.DropAction.CopyAction, other,
-                                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)) is None
+    assert (
+        window._dropped_path(
+            QDropEvent(
+                QPoint(1, 1),
+                Qt.DropAction.CopyAction,
+                other,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+        )
+        is None
+    )
 
 
 def test_recent_files_menu_reopens_and_forgets_missing_files(qtbot, seam, saved_example, tmp_path):
@@ -193,7 +223,9 @@ def test_exports_warn_about_errors_and_write_named_files(qtbot, seam, example, t
     seam.folders = [str(tmp_path)]
     window.actions["全部导出"].trigger()
     for kind in kinds:
-        assert (tmp_path / f"杭州市城市管理局2020年政府信息公开工作年度报告{exports.WRITERS[kind][2]}").stat().st_size > 0
+        assert (
+            tmp_path / f"杭州市城市管理局2020年政府信息公开工作年度报告{exports.WRITERS[kind][2]}"
+        ).stat().st_size > 0
 
 
 def test_export_file_names_avoid_characters_windows_forbids():
@@ -202,8 +234,12 @@ def test_export_file_names_avoid_characters_windows_forbids():
     assert exports.file_name(Report.new(2025), "xlsx") == "未命名2025年政府信息公开工作年度报告.xlsx"
 
 
-@pytest.mark.skipif(".xlsx" not in READABLE or not exports.available("xlsx")
-                    or importlib.util.find_spec("exporters.xlsx_reader") is None, reason="reading .xlsx not there yet")
+@pytest.mark.skipif(
+    ".xlsx" not in READABLE
+    or not exports.available("xlsx")
+    or importlib.util.find_spec("exporters.xlsx_reader") is None,
+    reason="reading .xlsx not there yet",
+)
 def test_opening_a_workbook_makes_an_unsaved_draft(qtbot, seam, example, tmp_path):
     path = tmp_path / "报告.xlsx"
     exports.writer("xlsx")(example, path)
@@ -218,7 +254,9 @@ def _start(qtbot, **kwargs):  # type: ignore[no-untyped-def]
     from gui.app import start_window
 
     window = start_window(**kwargs)
-    qtbot.addWidget(window, before_close_func=lambda w: (w.document.undo_stack.setClean(), w.autosave.close()))
+    qtbot.addWidget(
+        window, before_close_func=lambda w: (w.document.undo_stack.setClean(), w.autosave.close())
+    )
     return window
 
 
@@ -249,8 +287,10 @@ def test_start_with_the_example(qtbot, seam):
     assert window.windowTitle().startswith("示例报告（未保存）")
 
 
-@pytest.mark.skipif(not exports.available("docx") or importlib.util.find_spec("exporters.docx_reader") is None,
-                    reason="Word export or reading not there yet")
+@pytest.mark.skipif(
+    not exports.available("docx") or importlib.util.find_spec("exporters.docx_reader") is None,
+    reason="Word export or reading not there yet",
+)
 def test_opening_a_published_word_report_makes_an_unsaved_draft(qtbot, seam, example, tmp_path):
     path = tmp_path / "发布稿.docx"
     exports.writer("docx")(example, path)
@@ -283,8 +323,10 @@ def test_findings_about_a_read_back_document_are_listed_and_counted(qtbot, seam,
     assert "t3.new.business" not in window.document.marks
 
 
-@pytest.mark.skipif(not exports.available("docx") or importlib.util.find_spec("exporters.docx_reader") is None,
-                    reason="Word export or reading not there yet")
+@pytest.mark.skipif(
+    not exports.available("docx") or importlib.util.find_spec("exporters.docx_reader") is None,
+    reason="Word export or reading not there yet",
+)
 def test_import_of_last_years_published_word_report(qtbot, seam, example, tmp_path):
     path = tmp_path / "2020年报.docx"
     exports.writer("docx")(example, path)
@@ -311,7 +353,9 @@ def test_a_failing_exporter_is_reported_and_the_others_still_run(monkeypatch, tm
     assert len(problems) == 1 and "Word" in problems[0] and "坏了" in problems[0]
 
 
-def test_import_of_last_years_draft_shows_on_the_info_page_and_undo_takes_it_back(qtbot, seam, example, tmp_path):
+def test_import_of_last_years_draft_shows_on_the_info_page_and_undo_takes_it_back(
+    qtbot, seam, example, tmp_path
+):
     path = tmp_path / "上年.nianbao"
     draft.save(example, str(path))
     this_year = Report.new(2021, example.agency, example.level)
@@ -345,14 +389,18 @@ def test_word_export_with_only_the_fonts_of_windows(qtbot, seam, example, tmp_pa
 
     def fonts(folder: str) -> str:
         with zipfile.ZipFile(next((tmp_path / folder).glob("*.docx"))) as docx:
-            return docx.read("word/styles.xml").decode("utf-8") + docx.read("word/document.xml").decode("utf-8")
+            return docx.read("word/styles.xml").decode("utf-8") + docx.read("word/document.xml").decode(
+                "utf-8"
+            )
 
     assert "仿宋_GB2312" not in fonts("win") and "仿宋" in fonts("win")
     assert "仿宋_GB2312" in fonts("published")
 
 
-@pytest.mark.skipif(not exports.available("docx") or importlib.util.find_spec("exporters.docx_reader") is None,
-                    reason="Word export or reading not there yet")
+@pytest.mark.skipif(
+    not exports.available("docx") or importlib.util.find_spec("exporters.docx_reader") is None,
+    reason="Word export or reading not there yet",
+)
 def test_a_word_report_only_looked_at_closes_without_a_question(qtbot, seam, example, tmp_path):
     path = tmp_path / "审阅稿.docx"
     exports.writer("docx")(example, path)

@@ -34,8 +34,10 @@ def test_header_rows_stay_over_the_grid_with_their_spans(short_page):
     assert all(frozen.isRowHidden(r) == (r >= rows) for r in range(view.grid.rowCount()))
     for row in range(rows):
         for col in range(view.grid.columnCount()):
-            assert (frozen.rowSpan(row, col), frozen.columnSpan(row, col)) == (view.rowSpan(row, col),
-                                                                               view.columnSpan(row, col))
+            assert (frozen.rowSpan(row, col), frozen.columnSpan(row, col)) == (
+                view.rowSpan(row, col),
+                view.columnSpan(row, col),
+            )
             assert frozen.columnWidth(col) == view.columnWidth(col)
     labels = {frozen.model().index(r, c).data() for r in range(rows) for c in range(view.grid.columnCount())}
     assert {"自然人", "总计"} <= labels
@@ -63,8 +65,12 @@ def test_header_follows_horizontal_scrolling_and_a_click_on_it_keeps_the_keys_in
     assert view.horizontalScrollBar().value() > 0
     assert frozen.horizontalScrollBar().value() == view.horizontalScrollBar().value()
     top = view.verticalScrollBar().value()
-    column = next(c for c in range(view.grid.columnCount())
-                  for r in range(3) if view.grid.index(r, c).data() == "自然人")
+    column = next(
+        c
+        for c in range(view.grid.columnCount())
+        for r in range(3)
+        if view.grid.index(r, c).data() == "自然人"
+    )
     row = next(r for r in range(3) if view.grid.index(r, column).data() == "自然人")
     view.horizontalScrollBar().setValue(0)
     centre = frozen.visualRect(frozen.model().index(row, column)).center()
@@ -102,7 +108,15 @@ def test_the_wheel_over_the_header_scrolls_the_rows(short_page):
 
     view, frozen = short_page.view, short_page.view.frozen
     at = QPointF(50, 20)
-    wheel = QWheelEvent(at, QPointF(frozen.viewport().mapToGlobal(at.toPoint())), QPoint(0, 0), QPoint(0, -120),
-                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    wheel = QWheelEvent(
+        at,
+        QPointF(frozen.viewport().mapToGlobal(at.toPoint())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
     QApplication.sendEvent(frozen.viewport(), wheel)
     assert view.verticalScrollBar().value() > 0 and frozen.verticalScrollBar().value() == 0

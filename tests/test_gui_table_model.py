@@ -34,8 +34,9 @@ def test_grid_matches_the_format(qapp, format_id, table_key):
     table = report.fmt.table(table_key)
     assert (model.rowCount(), model.columnCount()) == (len(table.rows), table.grid_columns)
     cells = [c for row in table.rows for c in row.cells]
-    assert sorted(model.spans()) == sorted((c.row, c.col, c.rowspan, c.colspan) for c in cells
-                                           if c.rowspan > 1 or c.colspan > 1)
+    assert sorted(model.spans()) == sorted(
+        (c.row, c.col, c.rowspan, c.colspan) for c in cells if c.rowspan > 1 or c.colspan > 1
+    )
     for cell in cells:
         index = model.index(cell.row, cell.col)
         assert index.data(CELL_ID_ROLE) == cell.cell_id
@@ -122,8 +123,11 @@ def test_format_change_resets_the_model(example_doc, qtbot):
 def test_a_total_printed_differently_in_a_read_back_file_shows_both(example_doc):
     model = ReportTableModel(example_doc, "t4")
     report = example_doc.report
-    computed = model.text(model.cell_at(model.index_of("t4.cases.review_total").row(),
-                                        model.index_of("t4.cases.review_total").column()))
+    computed = model.text(
+        model.cell_at(
+            model.index_of("t4.cases.review_total").row(), model.index_of("t4.cases.review_total").column()
+        )
+    )
     report.stated["t4.cases.review_total"] = 16
     example_doc.replace_report(report)
     index = model.index_of("t4.cases.review_total")

@@ -110,8 +110,9 @@ def test_refused_input_keeps_the_value_and_says_why_at_the_cell(page3, qtbot):
     assert "请输入不小于0的整数" in blocker.args[0] and "x1" in blocker.args[0]
     balloon = page3.view.balloon
     assert balloon.isVisible() and balloon.text() == blocker.args[0]
-    assert balloon.geometry().intersects(page3.view.visualRect(page3.model.index_of("t3.new.natural")).adjusted(
-        0, 0, 0, balloon.height() + 10))
+    assert balloon.geometry().intersects(
+        page3.view.visualRect(page3.model.index_of("t3.new.natural")).adjusted(0, 0, 0, balloon.height() + 10)
+    )
     type_text(qtbot, "2")  # typing goes on into the next cell; the note stays up for a while
     assert balloon.isVisible()
     assert page3.document.report.value("t3.new.natural") == 28
@@ -123,8 +124,10 @@ def test_delete_clears_the_selection_in_one_undo_step(page3, qtbot):
     view, model = page3.view, page3.model
     view.selectionModel().select(
         __import__("PySide6.QtCore", fromlist=["QItemSelection"]).QItemSelection(
-            model.index_of("t3.new.natural"), model.index_of("t3.carry.total")),
-        view.selectionModel().SelectionFlag.ClearAndSelect)
+            model.index_of("t3.new.natural"), model.index_of("t3.carry.total")
+        ),
+        view.selectionModel().SelectionFlag.ClearAndSelect,
+    )
     press(qtbot, Qt.Key.Key_Delete)
     report = page3.document.report
     assert report.value("t3.new.natural") is None and report.value("t3.carry.natural") is None
@@ -140,7 +143,12 @@ def test_paste_tsv_row_across_a_row_skipping_the_total(page3, qtbot):
     set_clipboard("10\t2\t3\t0\t0\t1\t999\r\n")
     press(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     report = page3.document.report
-    assert [report.value(f"t3.new.{c}") for c in ("natural", "business", "research", "others")] == [10, 2, 3, 1]
+    assert [report.value(f"t3.new.{c}") for c in ("natural", "business", "research", "others")] == [
+        10,
+        2,
+        3,
+        1,
+    ]
     assert report.value("t3.new.total") == 16
     assert "跳过1个自动计算的总计单元格" in page3.view.last_message
     assert "表三·总计·本年新收：粘贴为999，计算为16" in page3.view.last_message
@@ -152,8 +160,10 @@ def test_paste_tsv_row_across_a_row_skipping_the_total(page3, qtbot):
 def test_paste_html_table_with_merged_cells_from_excel(qtbot, example):
     page = _page(qtbot, ReportDocument(example), "t2")
     go(page, "t2.license.prev")
-    html = ("<html><body><!--StartFragment--><table><tr><td x:num>30</td><td>-2</td><td>1,200</td></tr>"
-            "<tr><td>３</td><td>&nbsp;</td><td>7</td></tr></table><!--EndFragment--></body></html>")
+    html = (
+        "<html><body><!--StartFragment--><table><tr><td x:num>30</td><td>-2</td><td>1,200</td></tr>"
+        "<tr><td>３</td><td>&nbsp;</td><td>7</td></tr></table><!--EndFragment--></body></html>"
+    )
     set_clipboard("ignored\tbecause html wins", html)
     page.paste()
     report = page.document.report
@@ -165,10 +175,15 @@ def test_paste_html_table_with_merged_cells_from_excel(qtbot, example):
 
 def test_single_value_fills_the_selection(page3, qtbot):
     from PySide6.QtCore import QItemSelection
+
     model, view = page3.model, page3.view
-    view.selectionModel().select(QItemSelection(model.index_of("t3.new.welfare"), model.index_of("t3.new.others")),
-                                 view.selectionModel().SelectionFlag.ClearAndSelect)
-    view.selectionModel().setCurrentIndex(model.index_of("t3.new.welfare"), view.selectionModel().SelectionFlag.NoUpdate)
+    view.selectionModel().select(
+        QItemSelection(model.index_of("t3.new.welfare"), model.index_of("t3.new.others")),
+        view.selectionModel().SelectionFlag.ClearAndSelect,
+    )
+    view.selectionModel().setCurrentIndex(
+        model.index_of("t3.new.welfare"), view.selectionModel().SelectionFlag.NoUpdate
+    )
     set_clipboard("4")
     page3.paste()
     assert [page3.document.report.value(f"t3.new.{c}") for c in ("welfare", "legal", "others")] == [4, 4, 4]
@@ -186,9 +201,12 @@ def test_paste_with_refused_values_keeps_them_and_fills_the_rest(page3, qtbot):
 
 def test_copy_puts_text_and_html_on_the_clipboard_and_pastes_back(page3, qtbot):
     from PySide6.QtCore import QItemSelection
+
     model, view = page3.model, page3.view
-    view.selectionModel().select(QItemSelection(model.index(3, 0), model.index(4, 9)),
-                                 view.selectionModel().SelectionFlag.ClearAndSelect)
+    view.selectionModel().select(
+        QItemSelection(model.index(3, 0), model.index(4, 9)),
+        view.selectionModel().SelectionFlag.ClearAndSelect,
+    )
     press(qtbot, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     mime = QGuiApplication.clipboard().mimeData()
     lines = mime.text().splitlines()
@@ -291,9 +309,12 @@ def test_paste_beyond_the_edge_fills_what_fits_and_says_so(page3, qtbot):
 
 def test_a_copied_row_fills_every_selected_row(page3, qtbot):
     from PySide6.QtCore import QItemSelection
+
     model, view = page3.model, page3.view
-    view.selectionModel().select(QItemSelection(model.index_of("t3.new.natural"), model.index_of("t3.carry.others")),
-                                 view.selectionModel().SelectionFlag.ClearAndSelect)
+    view.selectionModel().select(
+        QItemSelection(model.index_of("t3.new.natural"), model.index_of("t3.carry.others")),
+        view.selectionModel().SelectionFlag.ClearAndSelect,
+    )
     set_clipboard("1\t2\t3\t4\t5\t6\n")
     page3.paste()
     report = page3.document.report
@@ -309,7 +330,12 @@ def test_enter_after_a_run_of_tabs_goes_to_the_next_row_where_the_run_began(page
         press(qtbot, Qt.Key.Key_Tab)
     type_text(qtbot, "5")
     press(qtbot, Qt.Key.Key_Return)  # as in Excel and WPS: back under the cell the row was begun in
-    assert [doc.report.value(f"t3.new.{c}") for c in ("business", "research", "welfare", "legal")] == [2, 3, 4, 5]
+    assert [doc.report.value(f"t3.new.{c}") for c in ("business", "research", "welfare", "legal")] == [
+        2,
+        3,
+        4,
+        5,
+    ]
     assert current_id(page3) == "t3.carry.business"
     press(qtbot, Qt.Key.Key_Return)  # a plain Enter: straight down again
     assert page3.model.index_of("t3.carry.business").row() < page3.view.currentIndex().row()

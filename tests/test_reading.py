@@ -15,8 +15,10 @@ from model import draft
 from tests.factories import full_2021
 from tests.office_docs import Style, build
 
-CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
-                 '2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+    '2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'
+)
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
@@ -80,8 +82,14 @@ def test_missing_parts(tmp_path):
 
 
 def test_zip_bomb_by_compression_ratio(tmp_path):
-    path = package(tmp_path / "bomb.docx", {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": document(""),
-                                            "word/media/zeros.bin": b"\0" * (20 * 1024 * 1024)})
+    path = package(
+        tmp_path / "bomb.docx",
+        {
+            "[Content_Types].xml": CONTENT_TYPES,
+            "word/document.xml": document(""),
+            "word/media/zeros.bin": b"\0" * (20 * 1024 * 1024),
+        },
+    )
     refused(path, "压缩炸弹")
 
 
@@ -106,7 +114,7 @@ def _patch_central_sizes(data: bytes, name: bytes, size: int) -> bytes:
     start = 0
     while (start := out.find(b"PK\x01\x02", start)) >= 0:
         name_length = struct.unpack_from("<H", out, start + 28)[0]
-        if bytes(out[start + 46:start + 46 + name_length]) == name:
+        if bytes(out[start + 46 : start + 46 + name_length]) == name:
             struct.pack_into("<I", out, start + 24, size)
         start += 4
     return bytes(out)
@@ -122,22 +130,32 @@ def test_huge_or_false_declared_sizes(tmp_path):
     refused(small, "损坏")
 
 
-@pytest.mark.parametrize("prolog", [
-    '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
-    '<!DOCTYPE w:document SYSTEM "http://example.com/evil.dtd">',
-    '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>',
-], ids=["external-entity", "external-dtd", "entity-expansion"])
+@pytest.mark.parametrize(
+    "prolog",
+    [
+        '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+        '<!DOCTYPE w:document SYSTEM "http://example.com/evil.dtd">',
+        '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>',
+    ],
+    ids=["external-entity", "external-dtd", "entity-expansion"],
+)
 def test_dtds_and_entities_are_refused_before_parsing(tmp_path, prolog):
-    path = package(tmp_path / "evil.docx", {"[Content_Types].xml": CONTENT_TYPES,
-                                            "word/document.xml": document("<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>",
-                                                                          prolog)})
+    path = package(
+        tmp_path / "evil.docx",
+        {
+            "[Content_Types].xml": CONTENT_TYPES,
+            "word/document.xml": document("<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>", prolog),
+        },
+    )
     refused(path, "DTD")
 
 
 def test_a_dtd_hidden_in_utf16(tmp_path):
     xml = document("", '<!DOCTYPE w:document [<!ENTITY a "b">]>').replace("UTF-8", "UTF-16")
-    path = package(tmp_path / "wide.docx", {"[Content_Types].xml": CONTENT_TYPES,
-                                            "word/document.xml": xml.encode("utf-16")})
+    path = package(
+        tmp_path / "wide.docx",
+        {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": xml.encode("utf-16")},
+    )
     refused(path, "DTD")
 
 
@@ -157,7 +175,9 @@ def test_a_dtd_in_a_workbook_part(tmp_path):
 
 def test_deeply_nested_xml(tmp_path):
     body = "<w:sdt><w:sdtContent>" * 3000 + "</w:sdtContent></w:sdt>" * 3000
-    path = package(tmp_path / "deep.docx", {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": document(body)})
+    path = package(
+        tmp_path / "deep.docx", {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": document(body)}
+    )
     refused(path, "")
 
 
@@ -181,10 +201,20 @@ def test_a_workbook_that_is_no_report(tmp_path):
 
 def test_a_huge_table_of_label_like_junk_is_refused_not_ground_through(tmp_path):
     words = "规章行政许可处罚强制总计其他自然人公开结转"
-    rows = "".join("<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{words[(r * 7 + c) % 12:][:2 + (r + c) % 9]}{r}-{c}"
-                                      f"</w:t></w:r></w:p></w:tc>" for c in range(90)) + "</w:tr>" for r in range(800))
-    path = package(tmp_path / "junk.docx", {"[Content_Types].xml": CONTENT_TYPES,
-                                            "word/document.xml": document(f"<w:tbl>{rows}</w:tbl>" * 2)})
+    rows = "".join(
+        "<w:tr>"
+        + "".join(
+            f"<w:tc><w:p><w:r><w:t>{words[(r * 7 + c) % 12 :][: 2 + (r + c) % 9]}{r}-{c}"
+            f"</w:t></w:r></w:p></w:tc>"
+            for c in range(90)
+        )
+        + "</w:tr>"
+        for r in range(800)
+    )
+    path = package(
+        tmp_path / "junk.docx",
+        {"[Content_Types].xml": CONTENT_TYPES, "word/document.xml": document(f"<w:tbl>{rows}</w:tbl>" * 2)},
+    )
     refused(path, "没有找到年度报告的统计表")
 
 
@@ -202,6 +232,8 @@ def test_a_strict_open_xml_document(tmp_path):
     good = build(full_2021(), tmp_path / "good.docx", Style())
     with zipfile.ZipFile(good) as source:
         parts = {name: source.read(name) for name in source.namelist()}
-    parts["word/document.xml"] = parts["word/document.xml"].replace(W.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main")
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        W.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+    )
     read, _ = read_any(package(tmp_path / "strict.docx", parts))
     assert read.values == full_2021().values

@@ -11,8 +11,12 @@ from model.engine import evaluate
 from model.report import Contact, Report
 from tests.factories import full_2021
 
-docx_writer = pytest.importorskip("exporters.docx_writer", reason="the Word writer (exporters/docx_writer.py) has not landed")
-xlsx_writer = pytest.importorskip("exporters.xlsx_writer", reason="the Excel writer (exporters/xlsx_writer.py) has not landed")
+docx_writer = pytest.importorskip(
+    "exporters.docx_writer", reason="the Word writer (exporters/docx_writer.py) has not landed"
+)
+xlsx_writer = pytest.importorskip(
+    "exporters.xlsx_writer", reason="the Excel writer (exporters/xlsx_writer.py) has not landed"
+)
 
 
 def awkward_2021() -> Report:
@@ -23,8 +27,14 @@ def awkward_2021() -> Report:
     report.stated["t4.cases.review_total"] = 9
     report.invalid["t3.new.legal"] = "约1件"
     report.values.pop("t3.new.legal")
-    report.contact = Contact("镇党政办", "某某镇（东街）1号", "311000", "0571-8888888", "zhen@example.cn",
-                             "http://www.example.gov.cn")
+    report.contact = Contact(
+        "镇党政办",
+        "某某镇（东街）1号",
+        "311000",
+        "0571-8888888",
+        "zhen@example.cn",
+        "http://www.example.gov.cn",
+    )
     report.prose["s6"] = "本年度收取信息处理费0元。\n其他事项：无。"
     report.changed()
     return report
@@ -36,7 +46,11 @@ def cases(example: Report) -> list[Report]:
 
 def same_report(read: Report, report: Report) -> None:
     assert (read.format_id, read.year, read.agency, read.level) == (
-        report.format_id, report.year, report.agency, report.level)
+        report.format_id,
+        report.year,
+        report.agency,
+        report.level,
+    )
     assert read.contact == report.contact
     assert {k: v for k, v in read.prose.items() if v} == {k: v for k, v in report.prose.items() if v}
     assert read.values == report.values and read.units == report.units

@@ -97,8 +97,17 @@ def test_format_must_fit_the_year():
     assert only(new, "FMT-YEAR")[0].severity == "error"
 
 
-@pytest.mark.parametrize("level,expected", [("乡镇街道", 1), ("政府部门", 1), ("县级政府", 1), ("设区的市政府", 0),
-                                            ("省级政府", 0), ("国务院部门", 0)])
+@pytest.mark.parametrize(
+    "level,expected",
+    [
+        ("乡镇街道", 1),
+        ("政府部门", 1),
+        ("县级政府", 1),
+        ("设区的市政府", 0),
+        ("省级政府", 0),
+        ("国务院部门", 0),
+    ],
+)
 def test_a_town_reporting_regulations(level, expected):
     report = full_2021(level=level)
     report.set_value("t2.regulations.valid", 6)
@@ -132,8 +141,10 @@ def test_sections():
     report.prose["s1"] = "  \n"
     report.prose["s5"] = "无。"
     found = only(report, "SECTION")
-    assert [f.message for f in found] == ["“一、总体情况”尚未填写",
-                                          "“五、存在的主要问题及改进情况”只写“无”不够：请写明存在的主要问题和改进措施"]
+    assert [f.message for f in found] == [
+        "“一、总体情况”尚未填写",
+        "“五、存在的主要问题及改进情况”只写“无”不够：请写明存在的主要问题和改进措施",
+    ]
 
 
 def test_carry_over_from_last_year(example):
@@ -186,13 +197,17 @@ def test_prose_numbers_contradicting_the_tables():
 
 def test_copied_prose():
     last = full_2021(year=2022)
-    last.prose["s1"] = "本机关坚持以公开为常态、不公开为例外，围绕中心工作，深入推进决策、执行、管理、服务、结果公开。" * 3
+    last.prose["s1"] = (
+        "本机关坚持以公开为常态、不公开为例外，围绕中心工作，深入推进决策、执行、管理、服务、结果公开。" * 3
+    )
     report = full_2021(year=2023)
     report.prose["s1"] = last.prose["s1"] + "本年新增一项工作。"
     report.previous = last
     (finding,) = only(report, "COPY")
     assert "2022年报告相同" in finding.message
-    report.prose["s1"] = "本年度围绕优化营商环境，重点公开了涉企政策、行政许可办理结果和监管信息，并开展了政策解读。" * 2
+    report.prose["s1"] = (
+        "本年度围绕优化营商环境，重点公开了涉企政策、行政许可办理结果和监管信息，并开展了政策解读。" * 2
+    )
     assert only(report, "COPY") == []
 
 

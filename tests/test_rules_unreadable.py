@@ -28,7 +28,9 @@ def test_an_unreadable_cell_gives_one_value_finding_not_a_cascade_of_sums():
 
 
 def test_a_total_computed_from_an_unreadable_cell_is_not_checked_either():
-    report = read_back_with({"t3.open.business": "若干"})  # 总计 column printed blank: computed from the parts
+    report = read_back_with(
+        {"t3.open.business": "若干"}
+    )  # 总计 column printed blank: computed from the parts
     assert [f.code for f in evaluate(report)] == ["VALUE"]
 
 

@@ -13,13 +13,33 @@ from model.values import InputError, format_value, parse_input, parse_value
 FULL_WIDTH = str.maketrans("0123456789,.-", "０１２３４５６７８９，．－")
 
 
-@pytest.mark.parametrize("text,kind,expected", [
-    ("12", "count", 12), ("１２３", "count", 123), (" 1,234 ", "count", 1234), ("1，234", "count", 1234),
-    ("1 234", "count", 1234), ("-", "count", 0), ("—", "count", 0), ("/", "count", 0), ("无", "count", 0),
-    ("12.0", "count", 12), ("-3", "signed", -3), ("－３", "signed", -3), ("+251", "signed", 251), ("−2", "signed", -2),
-    ("59237.2449", "amount", Decimal("59237.2449")), ("0.5万元", "amount", Decimal("0.5")), ("-", "amount", Decimal(0)),
-    ("\u3000７\u3000", "count", 7), ("12件", "count", 12), ("３项", "count", 3), ("", "count", None), ("   ", "count", None),
-])
+@pytest.mark.parametrize(
+    "text,kind,expected",
+    [
+        ("12", "count", 12),
+        ("１２３", "count", 123),
+        (" 1,234 ", "count", 1234),
+        ("1，234", "count", 1234),
+        ("1 234", "count", 1234),
+        ("-", "count", 0),
+        ("—", "count", 0),
+        ("/", "count", 0),
+        ("无", "count", 0),
+        ("12.0", "count", 12),
+        ("-3", "signed", -3),
+        ("－３", "signed", -3),
+        ("+251", "signed", 251),
+        ("−2", "signed", -2),
+        ("59237.2449", "amount", Decimal("59237.2449")),
+        ("0.5万元", "amount", Decimal("0.5")),
+        ("-", "amount", Decimal(0)),
+        ("\u3000７\u3000", "count", 7),
+        ("12件", "count", 12),
+        ("３项", "count", 3),
+        ("", "count", None),
+        ("   ", "count", None),
+    ],
+)
 def test_accepted(text, kind, expected):
     assert parse_input(text, kind, "表三·自然人·予以公开") == expected
 
@@ -30,11 +50,24 @@ def test_money_keeps_its_unit():
     assert parse_value("300", "money") == (Decimal(300), None)
 
 
-@pytest.mark.parametrize("text,kind", [
-    ("12.5", "count"), ("-3", "count"), ("abc", "count"), ("1e5", "count"), ("1,23", "count"), ("3.5", "signed"),
-    ("1.23456", "amount"), ("-1", "amount"), ("12元", "count"), ("1" * 20, "count"), ("NaN", "amount"),
-    ("5元", "amount"), ("∞", "count"),
-])
+@pytest.mark.parametrize(
+    "text,kind",
+    [
+        ("12.5", "count"),
+        ("-3", "count"),
+        ("abc", "count"),
+        ("1e5", "count"),
+        ("1,23", "count"),
+        ("3.5", "signed"),
+        ("1.23456", "amount"),
+        ("-1", "amount"),
+        ("12元", "count"),
+        ("1" * 20, "count"),
+        ("NaN", "amount"),
+        ("5元", "amount"),
+        ("∞", "count"),
+    ],
+)
 def test_refused_with_a_message_naming_the_cell(text, kind):
     with pytest.raises(InputError) as info:
         parse_input(text, kind, "表三·自然人·予以公开")
@@ -48,7 +81,12 @@ def test_message_example_from_the_issue():
         parse_input("12.5", "count", "表三·自然人·予以公开")
 
 
-@given(st.integers(min_value=0, max_value=10**11), st.booleans(), st.booleans(), st.sampled_from(["", " ", "\u3000"]))
+@given(
+    st.integers(min_value=0, max_value=10**11),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(["", " ", "\u3000"]),
+)
 def test_counts_in_any_clerk_spelling(number, full_width, grouped, pad):
     text = f"{number:,}" if grouped else str(number)
     if full_width:
@@ -56,7 +94,7 @@ def test_counts_in_any_clerk_spelling(number, full_width, grouped, pad):
     assert parse_input(pad + text + pad, "count") == number
 
 
-@given(st.integers(min_value=-10**9, max_value=10**9))
+@given(st.integers(min_value=-(10**9), max_value=10**9))
 def test_signed_round_trip(number):
     assert parse_input(format_value(number), "signed") == number
 

@@ -21,7 +21,9 @@ xlsx_writer = pytest.importorskip("exporters.xlsx_writer", reason="the Excel wri
 def anchor(path: Path) -> dict[str, tuple[str, str]]:
     """cell id -> (sheet, coordinate), from the writer's hidden _cells sheet."""
     book = load_workbook(path)
-    return {row[0]: (row[1], row[2]) for row in book["_cells"].iter_rows(min_row=2, values_only=True) if row[0]}
+    return {
+        row[0]: (row[1], row[2]) for row in book["_cells"].iter_rows(min_row=2, values_only=True) if row[0]
+    }
 
 
 def exported(tmp_path: Path, report=None) -> Path:
@@ -59,7 +61,10 @@ def cache_result(path: Path, cell_id: str, value: int) -> None:
 
 def test_inputs_edited_and_saved_without_recalculation(tmp_path):
     path = exported(tmp_path)
-    edit(path, {"t3.new.natural": 45, "t3.next.natural": 9, "info.agency": "某某市某某委员会", "info.year": 2024})
+    edit(
+        path,
+        {"t3.new.natural": 45, "t3.next.natural": 9, "info.agency": "某某市某某委员会", "info.year": 2024},
+    )
     report, document = read_any(path)
     assert document == [] and report.agency == "某某市某某委员会" and report.year == 2024
     assert report.values["t3.new.natural"] == 45 and report.value("t3.new.total") == 52
@@ -118,14 +123,20 @@ def third_party_book(path: Path, labels: dict[str, str] | None = None) -> Path:
                     text = "-" if value == 0 else format_value(value)
                 sheet.cell(cell.row + 3, cell.col + 1, text)
                 if cell.rowspan > 1 or cell.colspan > 1:
-                    sheet.merge_cells(start_row=cell.row + 3, start_column=cell.col + 1,
-                                      end_row=cell.row + 2 + cell.rowspan, end_column=cell.col + cell.colspan)
+                    sheet.merge_cells(
+                        start_row=cell.row + 3,
+                        start_column=cell.col + 1,
+                        end_row=cell.row + 2 + cell.rowspan,
+                        end_column=cell.col + cell.colspan,
+                    )
     book.save(path)
     return path
 
 
 def test_a_workbook_made_by_another_office(tmp_path):
-    path = third_party_book(tmp_path / "other.xlsx", {"（七）总计": "(七)合 计", "现行有效件数": "现行有效件"})
+    path = third_party_book(
+        tmp_path / "other.xlsx", {"（七）总计": "(七)合 计", "现行有效件数": "现行有效件"}
+    )
     report, document = read_any(path)
     assert (report.agency, report.year, report.format_id) == ("某某市某某局", 2023, "2021")
     assert report.values == full_2021().values

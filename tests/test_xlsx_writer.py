@@ -76,7 +76,7 @@ def cells_map(wb) -> dict[str, tuple[str, str, str, str]]:
 
 def covered(formula: str) -> set[str]:
     """Cell coordinates a SUM(...) formula on the same sheet covers."""
-    inner = formula[formula.index("SUM(") + 4:formula.index(")", formula.index("SUM("))]
+    inner = formula[formula.index("SUM(") + 4 : formula.index(")", formula.index("SUM("))]
     out = set()
     for ref in inner.split(","):
         c1, r1, c2, r2 = range_boundaries(ref.replace("$", ""))
@@ -90,7 +90,9 @@ def test_sheets_and_hidden_contract(case):
     assert wb.sheetnames == ["基本信息", *shorts, CHECK_SHEET, "数据", "报告正文", META_SHEET, CELLS_SHEET]
     assert wb[META_SHEET].sheet_state == wb[CELLS_SHEET].sheet_state == "hidden"
     meta = {r[0]: r[1] for r in wb[META_SHEET].iter_rows(values_only=True)}
-    assert meta["format"] == report.format_id and meta["year"] == report.year and meta["agency"] == report.agency
+    assert (
+        meta["format"] == report.format_id and meta["year"] == report.year and meta["agency"] == report.agency
+    )
     mapping = cells_map(wb)
     for cell_id in report.fmt.cells:
         sheet, coordinate, kind, role = mapping[cell_id]
@@ -154,8 +156,12 @@ def test_money_keeps_its_unit(written):
 def test_validations(case):
     report, _, wb = case
     fmt, places = report.fmt, place_cells(report.fmt)
-    expected = {"count": ("whole", "greaterThanOrEqual"), "signed": ("whole", "between"),
-                "amount": ("decimal", "greaterThanOrEqual"), "money": ("decimal", "greaterThanOrEqual")}
+    expected = {
+        "count": ("whole", "greaterThanOrEqual"),
+        "signed": ("whole", "between"),
+        "amount": ("decimal", "greaterThanOrEqual"),
+        "money": ("decimal", "greaterThanOrEqual"),
+    }
     for table in fmt.tables:
         ws = wb[table.short]
         found: dict[str, tuple[str, str, str]] = {}
@@ -192,13 +198,19 @@ def test_text_is_never_a_formula(written):
     wb = load_workbook(path)
     mapping = cells_map(wb)
     info = wb["基本信息"]
-    for key, text in (("info.agency", AGENCY_2021), ("info.contact.office", "@SUM(A1)"),
-                      ("info.contact.phone", "+86 0571-1234"), ("info.contact.address", "-某路1号")):
+    for key, text in (
+        ("info.agency", AGENCY_2021),
+        ("info.contact.office", "@SUM(A1)"),
+        ("info.contact.phone", "+86 0571-1234"),
+        ("info.contact.address", "-某路1号"),
+    ):
         cell = info[mapping[key][1]]
         assert cell.value == text and cell.data_type == "s"
         assert cell.quotePrefix  # stays text when the clerk edits the cell in Excel or WPS
     with zipfile.ZipFile(path) as package:
-        sheets = "".join(package.read(n).decode() for n in package.namelist() if n.startswith("xl/worksheets/"))
+        sheets = "".join(
+            package.read(n).decode() for n in package.namelist() if n.startswith("xl/worksheets/")
+        )
     formulas = re.findall(r"<f>([^<]*)</f>", sheets)
     assert formulas and not [f for f in formulas if "HYPERLINK" in f or f.startswith(("SUM(A1)", "1+1"))]
     assert sheets.count('HYPERLINK("x")') >= 2  # written as text (agency on 基本信息 and in _meta)
@@ -234,10 +246,14 @@ def test_check_rows_cover_every_rule_instance(case):
 
 
 def test_rectangles_cover_exactly():
-    points = {(r, c) for r in range(4, 26) for c in range(4, 10)} | {(27, c) for c in range(4, 10)} | {(30, 2)}
+    points = (
+        {(r, c) for r in range(4, 26) for c in range(4, 10)} | {(27, c) for c in range(4, 10)} | {(30, 2)}
+    )
     rects = rectangles(points)
     assert len(rects) == 3
-    assert {(r, c) for r1, c1, r2, c2 in rects for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)} == points
+    assert {
+        (r, c) for r1, c1, r2, c2 in rects for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+    } == points
 
 
 def test_cli_export(tmp_path):

@@ -29,9 +29,22 @@ def convert_all(sources: list[Path], out_dir: Path) -> None:
     soffice = soffice_path()
     assert soffice is not None
     with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
-        subprocess.run([soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-                        "--convert-to", "xlsx", "--outdir", str(out_dir), *map(str, sources)],
-                       check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={Path(profile).as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+                str(out_dir),
+                *map(str, sources),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
 
 
 @cache
@@ -72,7 +85,9 @@ def recalculated(tmp_path_factory) -> dict[str, tuple[Report, Path]]:
 @cache
 def results(path: Path) -> dict[str, str]:
     wb = load_workbook(path, data_only=True)
-    return {key: wb[sheet][cell].value for key, (sheet, cell) in places(path).items() if key.startswith("check.")}
+    return {
+        key: wb[sheet][cell].value for key, (sheet, cell) in places(path).items() if key.startswith("check.")
+    }
 
 
 def expected_failures(report: Report) -> set[str]:
@@ -83,7 +98,9 @@ def expected_failures(report: Report) -> set[str]:
         for finding in findings:
             if finding.code != check.code:
                 continue
-            if (check.blank and set(finding.cells) & set(check.left)) or set(finding.cells) == set(check.cells):
+            if (check.blank and set(finding.cells) & set(check.left)) or set(finding.cells) == set(
+                check.cells
+            ):
                 out.add(check.key)
     return out
 
@@ -116,7 +133,9 @@ def test_one_edit_flips_exactly_its_balance(recalculated):
     column = EDITED_INPUT.rsplit(".", 1)[1]
     failing = {key for key, value in results(recalculated["plus_one"][1]).items() if value == FAIL}
     row_total = next(t.cell_id for t in example.fmt.checks if EDITED_INPUT in t.parts)
-    total_column = row_total.rsplit(".", 1)[1]  # the row's total grows too, so its column is unbalanced as well
+    total_column = row_total.rsplit(".", 1)[
+        1
+    ]  # the row's total grows too, so its column is unbalanced as well
     assert failing == {f"check.T3-BAL.{column}", f"check.T3-BAL.{total_column}"}
     assert not {key for key, value in results(recalculated["example"][1]).items() if value == FAIL}
 
@@ -136,4 +155,3 @@ def test_summary_counts_failures(recalculated):
     assert "2项不通过" in wb["校验"]["C2"].value
     wb = load_workbook(recalculated["example"][1], data_only=True)
     assert wb["校验"]["C2"].value.startswith("全部通过")
-
