@@ -19,11 +19,11 @@ sys.path.insert(0, str(ROOT))
 import docx  # noqa: E402
 from lxml import etree  # noqa: E402
 
-from exporters.docx_body import parser  # noqa: E402
+from exporters.docx.body import parser  # noqa: E402
 from exporters.reading import read_any  # noqa: E402
 from model.engine import evaluate  # noqa: E402
-from tests.factories import full_2021  # noqa: E402
-from tests.office_docs import Style, build  # noqa: E402
+from tests.support.factories import full_2021  # noqa: E402
+from tests.support.office_docs import Style, build  # noqa: E402
 
 FILES = 100
 STYLES = [
@@ -44,7 +44,7 @@ STYLES = [
 def make_files(folder: Path) -> list[Path]:
     """100 reports: the app's own Word export when available, and Word-/WPS-like documents of other offices."""
     try:
-        from exporters.docx_writer import write_docx
+        from exporters.docx.writer import write_docx
     except ImportError:
         write_docx = None
     paths = []

@@ -19,10 +19,10 @@ sys.path.insert(0, str(ROOT))
 
 from docx import Document  # noqa: E402
 
-from exporters.docx_tables import table_texts  # noqa: E402
-from exporters.docx_writer import template_bytes, write_docx  # noqa: E402
+from exporters.docx.tables import table_texts  # noqa: E402
+from exporters.docx.writer import template_bytes, write_docx  # noqa: E402
 from model.example import load_example  # noqa: E402
-from tests.factories import full_2021  # noqa: E402
+from tests.support.factories import full_2021  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from timing import per_call  # noqa: E402

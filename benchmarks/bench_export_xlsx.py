@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from exporters.xlsx_writer import build_workbook, write_xlsx
+from exporters.xlsx.writer import build_workbook, write_xlsx
 from model.example import load_example
 
 RUNS = 15

@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT))
 from model import draft  # noqa: E402
 from model.engine import evaluate  # noqa: E402
 from model.example import load_example  # noqa: E402
-from tests.factories import full_2021  # noqa: E402
+from tests.support.factories import full_2021  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from timing import per_call  # noqa: E402

@@ -12,8 +12,8 @@ from model.report import Report
 
 # kind: (module, function, suffix, menu name)
 WRITERS = {
-    "docx": ("exporters.docx_writer", "write_docx", ".docx", "Word"),
-    "xlsx": ("exporters.xlsx_writer", "write_xlsx", ".xlsx", "Excel"),
+    "docx": ("exporters.docx.writer", "write_docx", ".docx", "Word"),
+    "xlsx": ("exporters.xlsx.writer", "write_xlsx", ".xlsx", "Excel"),
 }
 
 
@@ -58,7 +58,7 @@ def export(
             continue
         try:
             if kind == "docx" and windows_fonts:
-                from exporters.docx_style import DocxFonts
+                from exporters.docx.style import DocxFonts
 
                 function(report, target, DocxFonts.windows())  # type: ignore[call-arg]
             else:

@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
                 page: QWidget = InfoPage(self.document)
                 page.importPrevious.connect(self.files.import_previous)
             elif self.document.report.fmt.section(key).kind == "table":
-                from gui.table_page import TablePage  # the grid's modules load with the first table shown
+                from gui.table.page import TablePage  # the grid's modules load with the first table shown
 
                 page = TablePage(self.document, key)
                 page.message.connect(lambda text: self.statusBar().showMessage(text, 10000))

@@ -220,13 +220,13 @@ def cmd_export(options: argparse.Namespace) -> int:
     _warn_errors(report)
     try:
         if options.docx:
-            from exporters.docx_style import DocxFonts
-            from exporters.docx_writer import write_docx
+            from exporters.docx.style import DocxFonts
+            from exporters.docx.writer import write_docx
 
             write_docx(report, options.docx, DocxFonts.windows() if options.fonts == "windows" else None)
             print(f"已导出 {options.docx}")
         if options.xlsx:
-            from exporters.xlsx_writer import write_xlsx
+            from exporters.xlsx.writer import write_xlsx
 
             write_xlsx(report, options.xlsx)
             print(f"已导出 {options.xlsx}")

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from tests.libreoffice import soffice_path  # noqa: E402
+from tests.support.libreoffice import soffice_path  # noqa: E402
 
 
 @pytest.fixture

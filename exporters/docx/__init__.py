@@ -1,0 +1,1 @@
+"""Word (.docx): the published report written in the official layout, and Word reports read back."""

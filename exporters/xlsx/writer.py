@@ -1,0 +1,137 @@
+"""Export a report to an Excel workbook with live totals and checks, laid out like the official tables.
+
+Sheets, in order: 基本信息, one sheet per table (表二, 表三, 表四; sheet title = ``TableSpec.short``), 校验, 数据,
+报告正文, then two hidden sheets that make reading the workbook back exact.
+
+Contract for readers (``exporters/xlsx/reader.py``), schema 1
+-------------------------------------------------------------
+Hidden sheet ``_meta`` (``META_SHEET``): column A a key, column B its value, from row 1:
+``schema`` (1), ``app`` ("nianbao"), ``format`` (format id, "2019" / "2021"), ``year``, ``agency``, ``level`` —
+as exported. The user may have edited agency / level / year since: read their live cells (``info.*`` below).
+
+Hidden sheet ``_cells`` (``CELLS_SHEET``): row 1 holds the headers ``CELLS_HEADERS`` =
+(id, sheet, cell, kind, role, unit); then one row per addressable cell:
+
+- role ``input``: a value cell of the format; id is the cell id (e.g. "t3.new.natural"), kind its CellSpec kind.
+  The sheet cell holds a number (int for counts, a decimal for amounts), is empty (blank, never 0), or holds
+  text the clerk typed that is not a valid value. ``unit`` is the unit exported with a money value (e.g. "元"),
+  else empty.
+- role ``total``: a computed cell (``fmt.totals``). It holds the formula
+  ``=IF(COUNT(parts)=0,"",SUM(parts))`` — or a plain number when a stated total disagreed with its parts, or
+  when a user unprotected the sheet and overwrote it. A reader may take a number found there as the stated
+  total; a formula's cached value is missing in a file written by this module and may be missing after an edit
+  in WPS, so recompute totals from the inputs rather than trusting the cache.
+- role ``info``: ``info.agency``, ``info.level`` (text), ``info.year`` (int), ``info.contact.<field>``
+  for each of ``Contact.FIELDS`` (text) on 基本信息.
+- role ``prose``: ``prose.<section key>`` (e.g. "prose.s1") on 报告正文, the section's text.
+- role ``check``: ``check.<CODE>.<key>`` → the 结果 cell on 校验 (通过 / 不通过, a formula).
+
+Every text (labels, agency, contact, prose) is a string cell, never a formula, even when it starts with = + - @.
+Sheet titles and cell labels are those of the format (``model.formats``); nothing here is specific to a year.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from exporters.xlsx.checks import CHECK_SHEET, write_check_sheet
+from exporters.xlsx.layout import Place, place_cells
+from exporters.xlsx.sheets import write_data_sheet, write_info_sheet, write_prose_sheet
+from exporters.xlsx.styles import put_text, put_value
+from exporters.xlsx.tables import write_table_sheet
+from model.report import Report
+
+SCHEMA = 1
+META_SHEET, CELLS_SHEET = "_meta", "_cells"
+CELLS_HEADERS = ("id", "sheet", "cell", "kind", "role", "unit")
+
+
+def build_workbook(report: Report) -> Workbook:
+    """The whole workbook in memory."""
+    fmt = report.fmt
+    wb = Workbook()
+    wb.remove(wb.active)
+    wb.properties.title = report.title
+    wb.properties.creator = "年报助手"
+    places = place_cells(fmt)
+    info = write_info_sheet(wb, report)
+    for table in fmt.tables:
+        write_table_sheet(wb, report, table, places)
+    checks = write_check_sheet(wb, fmt, places)
+    write_data_sheet(wb, report)
+    prose = write_prose_sheet(wb, report)
+    _write_meta(wb, report)
+    _write_cells(wb, report, places, info, prose, checks)
+    wb.active = 0
+    return wb
+
+
+def write_xlsx(report: Report, path: str | os.PathLike[str]) -> None:
+    """Write the report as an .xlsx workbook (replacing the file only once it is complete)."""
+    target = Path(path)
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        build_workbook(report).save(temporary)
+        os.replace(temporary, target)
+    finally:
+        if temporary.exists():
+            temporary.unlink()
+
+
+def _write_meta(wb: Workbook, report: Report) -> None:
+    ws = wb.create_sheet(META_SHEET)
+    rows: tuple[tuple[str, str | int], ...] = (
+        ("schema", SCHEMA),
+        ("app", "nianbao"),
+        ("format", report.format_id),
+        ("year", report.year),
+        ("agency", report.agency),
+        ("level", report.level),
+    )
+    for row, (key, value) in enumerate(rows, 1):
+        put_text(ws, row, 1, key, None, None)
+        if isinstance(value, int):
+            put_value(ws, row, 2, value, "0", None, font=None)
+        else:
+            put_text(ws, row, 2, value, None, None)
+    ws.sheet_state = "hidden"
+    ws.protection.sheet = True
+
+
+def _write_cells(
+    wb: Workbook,
+    report: Report,
+    places: dict[str, Place],
+    info: dict[str, Place],
+    prose: dict[str, Place],
+    checks: dict[str, str],
+) -> None:
+    fmt = report.fmt
+    ws = wb.create_sheet(CELLS_SHEET)
+    rows: list[tuple[str, str, str, str, str, str]] = []
+    for cell_id, place in places.items():
+        role = "total" if fmt.is_computed(cell_id) else "input"
+        rows.append(
+            (
+                cell_id,
+                place.sheet,
+                place.coordinate,
+                fmt.cells[cell_id].kind,
+                role,
+                report.units.get(cell_id, ""),
+            )
+        )
+    rows += [
+        (key, p.sheet, p.coordinate, "number" if key == "info.year" else "text", "info", "")
+        for key, p in info.items()
+    ]
+    rows += [(key, p.sheet, p.coordinate, "text", "prose", "") for key, p in prose.items()]
+    rows += [(key, CHECK_SHEET, coordinate, "text", "check", "") for key, coordinate in checks.items()]
+    for row, values in enumerate([CELLS_HEADERS, *rows], 1):
+        for col, text in enumerate(values, 1):
+            put_text(ws, row, col, text, None, None)
+    ws.sheet_state = "hidden"
+    ws.protection.sheet = True

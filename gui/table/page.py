@@ -1,0 +1,61 @@
+"""A table page: the heading, a short hint and the official table as an editable grid."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from gui.document import ReportDocument
+from gui.table.model import ReportTableModel
+from gui.table.view import GridView
+
+HINT = (
+    "在数字格中填写（空白不等于0，没有请填0；尚未填写的格显示为黄色）；灰色格为自动计算的总计；"
+    "红框为错误，黄框为提醒，鼠标停留可看说明。"
+)
+
+
+class TablePage(QWidget):
+    """The heading, a short hint and the grid of one official table (t2, t3 or t4)."""
+
+    def __init__(self, document: ReportDocument, table_key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.table_key = table_key
+        self.model = ReportTableModel(document, table_key, self)
+        self.heading = QLabel()
+        font = QFont(self.heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.hint = QLabel(HINT)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        self.view = GridView(self.model, self)
+        self.message = self.view.message
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.view, 1)
+        self.model.modelReset.connect(self._update_heading)
+        self._update_heading()
+
+    def _update_heading(self) -> None:
+        self.heading.setText(self.document.report.fmt.section(self.table_key).heading)
+
+    def select_cells(self, cell_ids: list[str]) -> None:
+        """Select these cells and scroll to them (cells of other tables are ignored)."""
+        self.view.select_cells(cell_ids)
+        self.view.setFocus()
+
+    def copy(self) -> None:
+        self.view.copy()
+
+    def cut(self) -> None:
+        self.view.cut()
+
+    def paste(self) -> None:
+        self.view.paste()
+
+    def clear_selection(self) -> None:
+        self.view.clear_selection()
