@@ -6,10 +6,11 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QDialog, QWidget  # the others are imported where used: a faster start
 
-from model.formats import format_for_year
-from model.report import LEVELS
+from exporters.kinds import kind
+from model.formats import format_for_year, format_ids, format_summary
+from model.vocabulary import DEFAULT_LEVEL, LEVELS
 
-DRAFT_FILTER = "年报草稿 (*.nianbao)"
+DRAFT_FILTER = f"{kind('nianbao').name} ({kind('nianbao').pattern})"
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ class NewReportDialog(QDialog):
     """新建: the year picks the format; agency and level."""
 
     def __init__(self, parent: QWidget | None, year: int) -> None:
-        from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox
+        from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox
 
         super().__init__(parent)
         self.setWindowTitle("新建年度报告")
@@ -120,12 +121,15 @@ class NewReportDialog(QDialog):
         self.agency.setPlaceholderText("如：某某市某某局")
         self.level = QComboBox()
         self.level.addItems(LEVELS)
-        self.level.setCurrentText("政府部门")
+        self.level.setCurrentText(DEFAULT_LEVEL)
         self.year = QSpinBox()
         self.year.setRange(2019, 2100)
         self.year.setValue(year)
         self.year.setSuffix(" 年度")
-        self.format = QLabel()
+        self.format = (
+            QComboBox()
+        )  # the official format of the year first; a variant only if the user picks it
+        self.format.setObjectName("format")
         self.year.valueChanged.connect(self._show_format)
         self._show_format(year)
         form.addRow("机关名称：", self.agency)
@@ -141,13 +145,23 @@ class NewReportDialog(QDialog):
         self.setMinimumWidth(420)
 
     def _show_format(self, year: int) -> None:
-        fmt = format_for_year(year)
-        self.format.setText(f"{fmt.name}（{fmt.notice}）")
+        """The formats for the year: its official one first, then the variants that fit it."""
+        picked = self.format.currentData()
+        official = format_for_year(year).id
+        fitting = [
+            official,
+            *(i for i in format_ids() if i != official and format_summary(i).fits_year(year)),
+        ]
+        self.format.clear()
+        for format_id in fitting:
+            self.format.addItem(format_summary(format_id).label, format_id)
+        self.format.setCurrentIndex(max(0, self.format.findData(picked)))
+        self.format.setEnabled(len(fitting) > 1)
 
     def result_report(self) -> NewReport:
         return NewReport(
             self.year.value(),
             self.agency.text().strip(),
             self.level.currentText(),
-            format_for_year(self.year.value()).id,
+            str(self.format.currentData() or format_for_year(self.year.value()).id),
         )

@@ -2,41 +2,24 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from exporters.kinds import ExportOptions, exportable, kind
 from model.report import Report
 
-# kind: (module, function, suffix, menu name)
-WRITERS = {
-    "docx": ("exporters.docx.writer", "write_docx", ".docx", "Word"),
-    "xlsx": ("exporters.xlsx.writer", "write_xlsx", ".xlsx", "Excel"),
-}
+
+def kinds() -> list[str]:
+    """What 导出 offers, from the registry of document kinds (exporters/kinds.py), in menu order."""
+    return [k.key for k in exportable()]
 
 
-def writer(kind: str) -> Callable[[Report, Path], Any] | None:
-    """The export function, imported only now (python-docx and openpyxl stay out of the start-up)."""
-    module_name, function, _, _ = WRITERS[kind]
-    try:
-        return getattr(importlib.import_module(module_name), function)  # type: ignore[no-any-return]
-    except (ImportError, AttributeError):
-        return None
-
-
-def available(kind: str) -> bool:
-    """Whether the writer exists, without importing it (and its libraries)."""
-    return importlib.util.find_spec(WRITERS[kind][0]) is not None
-
-
-def file_name(report: Report, kind: str) -> str:
+def file_name(report: Report, key: str) -> str:
     """{机关}{年份}年政府信息公开工作年度报告.docx, with characters Windows forbids replaced."""
     name = report.title if report.agency else f"未命名{report.year}年政府信息公开工作年度报告"
     for bad in '\\/:*?"<>|':
         name = name.replace(bad, "_")
-    return name + WRITERS[kind][2]
+    return name + kind(key).suffix
 
 
 WINDOWS_FONTS = (
@@ -45,24 +28,17 @@ WINDOWS_FONTS = (
 
 
 def export(
-    report: Report, kinds: list[str], folder: Path, windows_fonts: bool = False
+    report: Report, keys: list[str], folder: Path, windows_fonts: bool = False
 ) -> tuple[list[Path], list[str]]:
     """Write each kind into the folder (Word with only Windows' own fonts if asked); (written paths, problems)."""
     written: list[Path] = []
     problems: list[str] = []
-    for kind in kinds:
-        function = writer(kind)
-        target = folder / file_name(report, kind)
-        if function is None:
-            problems.append(f"本版本尚不支持导出 {WRITERS[kind][3]}")
-            continue
+    options = ExportOptions(windows_fonts=windows_fonts)
+    for key in keys:
+        entry = kind(key)
+        target = folder / file_name(report, key)
         try:
-            if kind == "docx" and windows_fonts:
-                from exporters.docx.style import DocxFonts
-
-                function(report, target, DocxFonts.windows())  # type: ignore[call-arg]
-            else:
-                function(report, target)
+            entry.write(report, target, options)
         except OSError as exc:
             problems.append(
                 f"无法写入“{target.name}”：{exc.strerror or exc}（文件是否正在 Word/WPS 中打开？）"
@@ -70,7 +46,7 @@ def export(
             continue
         except Exception as exc:  # noqa: BLE001 - a fault in one exporter must not lose the report or the others
             problems.append(
-                f"导出 {WRITERS[kind][3]} 时出错（{type(exc).__name__}: {exc}），请把报告草稿发给技术支持"
+                f"导出 {entry.short} 时出错（{type(exc).__name__}: {exc}），请把报告草稿发给技术支持"
             )
             target.unlink(missing_ok=True)
             continue

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from exporters.kinds import open_filter, readable_suffixes
 from gui.dialogs import DRAFT_FILTER
 from model import draft
 from model.carry import carry_forward
@@ -28,17 +29,8 @@ def app_settings() -> QSettings:
 
 
 def readable() -> tuple[str, ...]:
-    from exporters.reading import READABLE
-
-    return tuple(READABLE)
-
-
-def open_filter() -> str:
-    kinds = {".nianbao": "年报草稿", ".docx": "Word 报告", ".xlsx": "Excel 报告"}
-    suffixes = readable()
-    every = " ".join(f"*{s}" for s in suffixes)
-    single = ";;".join(f"{kinds.get(s, s)} (*{s})" for s in suffixes)
-    return f"可打开的报告 ({every});;{single}"
+    """The suffixes 打开, 导入上年报告 and drag and drop accept (the registry of kinds)."""
+    return readable_suffixes()
 
 
 def default_year() -> int:

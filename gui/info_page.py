@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from model.formats import FORMAT_IDS, format_for_year, format_summary, load_format
-from model.report import LEVELS, Contact, Report
+from model.formats import format_for_year, format_ids, format_summary, load_format
+from model.report import Contact, Report
+from model.vocabulary import LEVELS
 
 CONTACT_HINTS = {
     "office": "如：某某局办公室",
@@ -61,9 +62,8 @@ class InfoPage(QWidget):
         self.year.setSuffix(" 年度")
         self.year.valueChanged.connect(lambda y: self.document.set_meta("year", y, keep_format=True))
         self.format = QComboBox()
-        for format_id in FORMAT_IDS:
-            fmt = format_summary(format_id)
-            self.format.addItem(f"{fmt.name}（{fmt.notice}）", format_id)
+        for format_id in format_ids():
+            self.format.addItem(format_summary(format_id).label, format_id)
         self.format.activated.connect(lambda _i: self._set("format_id", self.format.currentData()))
         self.format_warning = QLabel()
         self.format_warning.setWordWrap(True)
@@ -152,7 +152,7 @@ class InfoPage(QWidget):
             widget.blockSignals(False)
         self.title.setText(f"报告标题：{report.title}" if report.agency else "报告标题：请先填写机关名称")
         right = format_for_year(report.year)
-        wrong = right.id != report.format_id
+        wrong = not report.fmt.fits_year(report.year)
         lost = _dropped(report, right.id) if wrong else ""
         self.format_warning.setText(
             f"⚠ {report.year}年度报告应使用{right.name}（{right.notice}），当前选择的是{report.fmt.name}。"

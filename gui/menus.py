@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from exporters.kinds import exportable
 from gui import exports
 
 ABOUT = (
@@ -58,15 +59,14 @@ class Menus:
         self.add(menu, "打开示例报告", files.open_example)
         self.add(menu, "导入上年报告…", files.import_previous, name="导入上年报告")
         menu.addSeparator()
-        for kind, label in (("docx", "导出 Word…"), ("xlsx", "导出 Excel…")):
-            action = self.add(
-                menu, label, lambda k=kind: exports.run_export(window, [k]), name=label.rstrip("…")
+        for entry in exportable():
+            self.add(
+                menu,
+                f"导出 {entry.short}…",
+                lambda k=entry.key: exports.run_export(window, [k]),
+                name=f"导出 {entry.short}",
             )
-            action.setEnabled(exports.available(kind))
-        every = self.add(
-            menu, "全部导出…", lambda: exports.run_export(window, list(exports.WRITERS)), name="全部导出"
-        )
-        every.setEnabled(any(exports.available(k) for k in exports.WRITERS))
+        self.add(menu, "全部导出…", lambda: exports.run_export(window, exports.kinds()), name="全部导出")
         fonts = menu.addAction("导出 Word 时只用 Windows 自带字体（宋体、仿宋、楷体）")
         fonts.setCheckable(True)
         fonts.setChecked(exports.windows_fonts(window.files.settings))

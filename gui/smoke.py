@@ -99,8 +99,7 @@ def run_smoke(folder: Path, file: str | None = None) -> int:
         settle()
         try:
             written = grab_pages(window, folder)
-            kinds = [k for k in exports.WRITERS if exports.available(k)]
-            files, problems = exports.export(window.document.report, kinds, folder)
+            files, problems = exports.export(window.document.report, exports.kinds(), folder)
         except OSError as exc:
             print(str(exc), file=sys.stderr)
             return 2

@@ -30,6 +30,7 @@ from typing import Any
 from model.formats import FormatError, load_format
 from model.report import Contact, Report
 from model.values import MAX_VALUE, Value, to_json
+from model.vocabulary import DEFAULT_LEVEL
 
 SUFFIX = ".nianbao"
 VERSION = 1
@@ -211,7 +212,7 @@ def report_from_dict(data: dict[str, Any], with_previous: bool = False) -> Repor
         fmt.id,
         year,
         _text(data.get("agency", ""), "机关名称", 200),
-        _text(data.get("level", "政府部门"), "机关层级", 40),
+        _text(data.get("level", DEFAULT_LEVEL), "机关层级", 40),
     )
     contact = _mapping(data.get("contact", {}), "联系方式")
     report.contact = Contact(**{f: _text(contact.get(f, ""), f, 500) for f in Contact.FIELDS})

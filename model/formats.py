@@ -1,393 +1,215 @@
-"""The official report formats, read from the data files in resources/formats into one description."""
+"""The formats there are: every JSON file in resources/formats (and in $NIANBAO_FORMATS), found, not listed.
+
+A file is a format; ``"official": true`` marks the two the State Council's office issued (2019 试行, 2021), which
+are what a new report of their years gets. Any other file is a variant the user may pick: it ``"extends"`` another
+(model/format_extend.py) and belongs to that format's *family* — the official format at the root, whose tables the
+readers recognise first before they look for the variant's own rows.
+"""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, NamedTuple
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
 
-KINDS = ("count", "signed", "amount", "money")
+from model.format_extend import extend
+from model.format_spec import (
+    KINDS,
+    CellSpec,
+    Format,
+    FormatError,
+    GridCell,
+    GridRow,
+    RuleSpec,
+    SectionSpec,
+    TableSpec,
+    Total,
+    build_format,
+)
 
+__all__ = [
+    "KINDS",
+    "CellSpec",
+    "Format",
+    "FormatError",
+    "FormatSummary",
+    "GridCell",
+    "GridRow",
+    "RuleSpec",
+    "SectionSpec",
+    "TableSpec",
+    "Total",
+    "build_format",
+    "family_ids",
+    "format_dirs",
+    "format_for_year",
+    "format_ids",
+    "format_summary",
+    "load_format",
+    "on_reload",
+    "reload_formats",
+    "variants_of",
+]
 
-class FormatError(ValueError):
-    """A format definition file is not well formed."""
-
-
-@dataclass(frozen=True)
-class GridCell:
-    """One cell of a table's grid as printed: a label, or the place of a value."""
-
-    row: int
-    col: int
-    rowspan: int
-    colspan: int
-    text: str = ""
-    cell_id: str | None = None  # set for value cells
-
-    @property
-    def is_value(self) -> bool:
-        return self.cell_id is not None
-
-
-@dataclass(frozen=True)
-class GridRow:
-    role: str  # "title", "header" or "data"
-    key: str | None
-    name: str
-    cells: tuple[GridCell, ...]
-
-
-@dataclass(frozen=True)
-class CellSpec:
-    """A value cell: where it is, what it may hold, and how it is named in messages."""
-
-    cell_id: str
-    table: str
-    row: str
-    col: str
-    kind: str
-    name: str
-    grid_row: int
-    grid_col: int
-    regulations: bool = False
-
-
-@dataclass(frozen=True)
-class Total:
-    """A computed cell: the sum of its parts; ``rule`` is the code that checks a stated value."""
-
-    cell_id: str
-    parts: tuple[str, ...]
-    rule: str
+ENV_FORMATS = "NIANBAO_FORMATS"  # more folders of format files (a province's variant, a local rule pack)
+MAX_EXTENDS = 8
 
 
 @dataclass(frozen=True)
-class TableSpec:
-    key: str
-    short: str
-    number: str
-    title: str
-    grid_columns: int
-    label_columns: int
-    rows: tuple[GridRow, ...]
-    columns: dict[str, dict[str, str]]
-    cells: tuple[CellSpec, ...]
-    totals: tuple[Total, ...]
-
-    @property
-    def header_rows(self) -> int:
-        """Leading grid rows that are headers (repeated on every printed page)."""
-        count = 0
-        for row in self.rows:
-            if row.role != "header":
-                break
-            count += 1
-        return count
-
-    def data_row_keys(self) -> list[str]:
-        return [r.key for r in self.rows if r.role == "data" and r.key]
-
-
-@dataclass(frozen=True)
-class SectionSpec:
-    key: str
-    number: str
-    title: str
-    kind: str  # "prose" or "table"
-    required: bool = False
-    subheadings: tuple[str, ...] = ()
-    not_enough: tuple[str, ...] = ()
-    placeholder: str = ""
-
-    @property
-    def heading(self) -> str:
-        return f"{self.number}、{self.title}"
-
-
-@dataclass(frozen=True)
-class RuleSpec:
-    code: str
-    severity: str
-    kind: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Format:
-    """One official format: its sections, tables, value cells, totals and rules."""
+class FormatSummary:
+    """What a format is called, the years it is for and whose variant it is, read without building its tables."""
 
     id: str
     name: str
     notice: str
-    document: str
     years: tuple[int, int | None]
-    levels: tuple[str, ...]
-    sections: tuple[SectionSpec, ...]
-    tables: tuple[TableSpec, ...]
-    rules: tuple[RuleSpec, ...]
-    cells: dict[str, CellSpec]
-    totals: dict[str, Total]  # the first total defined for a cell gives its value
-    checks: tuple[Total, ...]  # every total definition, for the stated-total rules
-    total_order: tuple[str, ...]  # computed cells in an order where parts come first
-
-    def table(self, key: str) -> TableSpec:
-        for table in self.tables:
-            if table.key == key:
-                return table
-        raise KeyError(key)
-
-    def section(self, key: str) -> SectionSpec:
-        for section in self.sections:
-            if section.key == key:
-                return section
-        raise KeyError(key)
+    official: bool = False
+    extends: str | None = None
+    family: str = ""
 
     def fits_year(self, year: int) -> bool:
         first, last = self.years
         return year >= first and (last is None or year <= last)
 
-    def input_ids(self) -> list[str]:
-        return [cid for cid in self.cells if cid not in self.totals]
-
-    def is_computed(self, cell_id: str) -> bool:
-        return cell_id in self.totals
-
-
-def _span(obj: dict[str, Any], key: str) -> int:
-    value = obj.get(key, 1)
-    if not isinstance(value, int) or value < 1:
-        raise FormatError(f"{key} must be a positive integer: {obj}")
-    return value
+    @property
+    def label(self) -> str:
+        """How lists show it: 「2021年格式（国办公开办函〔2021〕30号）」."""
+        return f"{self.name}（{self.notice}）"
 
 
-class _Placer:
-    """Places cells on a grid the way HTML tables do: left to right, skipping cells covered from above."""
-
-    def __init__(self, width: int) -> None:
-        self.width = width
-        self.covered: set[tuple[int, int]] = set()
-
-    def place(self, row: int, specs: list[tuple[dict[str, Any], str | None]]) -> list[GridCell]:
-        col = 0
-        placed = []
-        for spec, cell_id in specs:
-            while (row, col) in self.covered:
-                col += 1
-            rowspan, colspan = _span(spec, "rowspan"), _span(spec, "colspan")
-            if col + colspan > self.width:
-                raise FormatError(f"row {row}: cells overflow the {self.width} grid columns")
-            placed.append(GridCell(row, col, rowspan, colspan, spec.get("text", ""), cell_id))
-            for r in range(row, row + rowspan):
-                for c in range(col, col + colspan):
-                    if (r, c) in self.covered:
-                        raise FormatError(f"cell overlap at row {r}, column {c}")
-                    self.covered.add((r, c))
-            col += colspan
-        return placed
-
-    def check_complete(self, rows: int) -> None:
-        missing = [(r, c) for r in range(rows) for c in range(self.width) if (r, c) not in self.covered]
-        if missing:
-            raise FormatError(f"grid positions not covered by any cell: {missing[:5]}")
+def format_dirs() -> list[Traversable]:
+    """Where format files are looked for: the built-in resources/formats, then each folder in $NIANBAO_FORMATS."""
+    dirs: list[Traversable] = [resources.files("resources.formats")]
+    extra = os.environ.get(ENV_FORMATS, "")
+    dirs += [Path(p) for p in extra.split(os.pathsep) if p.strip()]
+    return dirs
 
 
-def _value_specs(row: dict[str, Any], columns: dict[str, Any]) -> list[dict[str, Any]]:
-    values = row.get("values", [])
-    if values == "*":
-        return [{"col": key} for key in columns]
-    return [v if isinstance(v, dict) else {"col": v} for v in values]
-
-
-def _cell_name(table: dict[str, Any], row_name: str, column: dict[str, Any]) -> str:
-    parts = {"row": row_name, "col": column.get("name", column["label"])}
-    named = [parts[p] for p in table.get("name_order", ["row", "col"]) if parts[p]]
-    return "·".join([table["short"], *named])
-
-
-def _build_table(data: dict[str, Any], section: SectionSpec) -> TableSpec:
-    key, columns = data["key"], data["columns"]
-    for col_key, column in columns.items():
-        if column.get("kind") not in KINDS:
-            raise FormatError(f"{key}.{col_key}: unknown kind {column.get('kind')!r}")
-    placer = _Placer(data["grid_columns"])
-    rows: list[GridRow] = []
-    cells: list[CellSpec] = []
-    for index, row in enumerate(data["rows"]):
-        row_key, name = row.get("key"), row.get("name", "")
-        specs: list[tuple[dict[str, Any], str | None]] = [(c, None) for c in row.get("cells", [])]
-        for value in _value_specs(row, columns):
-            if value["col"] not in columns:
-                raise FormatError(f"{key}: row {row_key} names unknown column {value['col']!r}")
-            specs.append((value, f"{key}.{row_key}.{value['col']}"))
-        placed = placer.place(index, specs)
-        rows.append(GridRow(row.get("role", "data"), row_key, name, tuple(placed)))
-        for cell in placed:
-            if cell.cell_id is None:
+def _files(dirs: Iterable[Traversable]) -> dict[str, tuple[Traversable, dict[str, Any]]]:
+    found: dict[str, tuple[Traversable, dict[str, Any]]] = {}
+    for folder in dirs:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir(), key=lambda p: p.name):
+            if not path.name.endswith(".json") or not path.is_file():
                 continue
-            col_key = cell.cell_id.rsplit(".", 1)[1]
-            column = columns[col_key]
-            cells.append(
-                CellSpec(
-                    cell.cell_id,
-                    key,
-                    str(row_key),
-                    col_key,
-                    column["kind"],
-                    _cell_name(data, name, column),
-                    cell.row,
-                    cell.col,
-                    bool(row.get("regulations", False)),
-                )
-            )
-    placer.check_complete(len(rows))
-    data_rows = [r.key for r in rows if r.role == "data" and r.key]
-    totals = tuple(_expand_totals(key, data.get("totals", []), data_rows, list(columns)))
-    return TableSpec(
-        key,
-        data["short"],
-        section.number,
-        section.title,
-        data["grid_columns"],
-        data.get("label_columns", 0),
-        tuple(rows),
-        columns,
-        tuple(cells),
-        totals,
-    )
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (ValueError, UnicodeDecodeError) as exc:
+                raise FormatError(f"{path.name}: not a JSON format file ({exc})") from exc
+            if not isinstance(data, dict) or not isinstance(data.get("id"), str):
+                raise FormatError(f'{path.name}: a format file needs an "id"')
+            if data["id"] in found:
+                raise FormatError(f"{path.name}: format id {data['id']!r} is defined twice")
+            found[data["id"]] = (path, data)
+    return found
 
 
-def _expand_totals(table: str, specs: list[dict[str, Any]], rows: list[str], cols: list[str]) -> list[Total]:
-    out = []
-    for spec in specs:
-        if spec["sum"] == "columns":  # into a column, per row
-            for row in rows:
-                parts = tuple(f"{table}.{row}.{c}" for c in spec["of"])
-                out.append(Total(f"{table}.{row}.{spec['into']}", parts, spec["rule"]))
-        elif spec["sum"] == "rows":  # into a row, per column
-            for col in cols:
-                parts = tuple(f"{table}.{r}.{col}" for r in spec["of"])
-                out.append(Total(f"{table}.{spec['into']}.{col}", parts, spec["rule"]))
-        else:
-            raise FormatError(f"{table}: unknown total kind {spec['sum']!r}")
-    return out
+@cache
+def _catalogue() -> dict[str, tuple[Traversable, dict[str, Any]]]:
+    return _files(format_dirs())
 
 
-def _order_totals(totals: dict[str, Total]) -> tuple[str, ...]:
-    order: list[str] = []
-    state: dict[str, int] = {}
-
-    def visit(cell_id: str) -> None:
-        if state.get(cell_id) == 2:
-            return
-        if state.get(cell_id) == 1:
-            raise FormatError(f"totals refer to each other in a circle at {cell_id}")
-        state[cell_id] = 1
-        for part in totals[cell_id].parts:
-            if part in totals:
-                visit(part)
-        state[cell_id] = 2
-        order.append(cell_id)
-
-    for cell_id in totals:
-        visit(cell_id)
-    return tuple(order)
-
-
-def build_format(data: dict[str, Any]) -> Format:
-    """Turn a parsed format file into a Format, checking that it hangs together."""
-    try:
-        sections = tuple(
-            SectionSpec(
-                s["key"],
-                s["number"],
-                s["title"],
-                s["kind"],
-                bool(s.get("required", False)),
-                tuple(s.get("subheadings", ())),
-                tuple(s.get("not_enough", ())),
-                s.get("placeholder", ""),
-            )
-            for s in data["sections"]
-        )
-        by_key = {s.key: s for s in sections}
-        tables = tuple(_build_table(t, by_key[t["key"]]) for t in data["tables"])
-        cells = {c.cell_id: c for t in tables for c in t.cells}
-        checks = tuple(total for t in tables for total in t.totals)
-        totals: dict[str, Total] = {}
-        for total in checks:
-            for part in (total.cell_id, *total.parts):
-                if part not in cells:
-                    raise FormatError(f"total refers to unknown cell {part}")
-            totals.setdefault(total.cell_id, total)
-        rules = tuple(
-            RuleSpec(
-                r["code"],
-                r["severity"],
-                r["kind"],
-                {k: v for k, v in r.items() if k not in ("code", "severity", "kind")},
-            )
-            for r in data["rules"]
-        )
-        first, last = data["years"]
-        return Format(
-            data["id"],
-            data["name"],
-            data["notice"],
-            data["document"],
-            (first, last),
-            tuple(data["levels"]),
-            sections,
-            tables,
-            rules,
-            cells,
-            totals,
-            checks,
-            _order_totals(totals),
-        )
-    except (KeyError, TypeError) as exc:
-        raise FormatError(f"format definition is missing or mistypes {exc}") from exc
-
-
-FORMAT_IDS = ("2021", "2019")
+@cache
+def _resolved(format_id: str) -> dict[str, Any]:
+    """The full definition of a format: its own file, or its base's with its changes applied."""
+    chain: list[dict[str, Any]] = []
+    current: str | None = format_id
+    while current is not None:
+        entry = _catalogue().get(current)
+        if entry is None:
+            if not chain:
+                raise KeyError(format_id)
+            raise FormatError(f"format {chain[-1]['id']!r} extends {current!r}, which does not exist")
+        chain.append(entry[1])
+        current = entry[1].get("extends")
+        if len(chain) > MAX_EXTENDS:
+            raise FormatError(f'format {format_id!r}: "extends" goes round in a circle or too deep')
+    data = dict(chain[-1])
+    data.setdefault("family", data["id"])
+    for variant in reversed(chain[:-1]):
+        data = extend(data, variant)
+    return data
 
 
 @cache
 def load_format(format_id: str) -> Format:
-    """The format with this id (\"2021\" or \"2019\", or another data file in resources/formats)."""
-    path = resources.files("resources.formats").joinpath(f"{format_id}.json")
-    if not path.is_file():
-        raise KeyError(format_id)
-    return build_format(json.loads(path.read_text(encoding="utf-8")))
-
-
-def format_for_year(year: int) -> Format:
-    """The official format for a report year: 2019 试行 up to 2020, 2021 from then on."""
-    for format_id in FORMAT_IDS:
-        first, last = format_summary(format_id).years
-        if year >= first and (last is None or year <= last):
-            return load_format(format_id)
-    return load_format("2019" if year < 2021 else "2021")
-
-
-class FormatSummary(NamedTuple):
-    """What a format is called and the years it is for, read without building its tables."""
-
-    id: str
-    name: str
-    notice: str
-    years: tuple[int, int | None]
+    """The format with this id (a file in a formats folder); KeyError when there is none."""
+    return build_format(_resolved(format_id))
 
 
 @cache
 def format_summary(format_id: str) -> FormatSummary:
-    """The name, notice and years of a format, without building it (a faster start; lists of formats)."""
-    path = resources.files("resources.formats").joinpath(f"{format_id}.json")
-    if not path.is_file():
-        raise KeyError(format_id)
-    data = json.loads(path.read_text(encoding="utf-8"))
+    """The name, notice, years and family of a format, without building it (a faster start; lists of formats)."""
+    data = _resolved(format_id)
     first, last = data["years"]
     return FormatSummary(
-        data["id"], data["name"], data["notice"], (int(first), None if last is None else int(last))
+        data["id"],
+        data["name"],
+        data["notice"],
+        (int(first), None if last is None else int(last)),
+        bool(data.get("official", False)),
+        data.get("extends"),
+        data["family"],
     )
+
+
+def format_ids() -> tuple[str, ...]:
+    """Every format: the official ones newest first, each followed by its variants, then the rest."""
+    summaries = [format_summary(i) for i in _catalogue()]
+    roots = sorted(
+        (s for s in summaries if s.extends is None), key=lambda s: (not s.official, -s.years[0], s.id)
+    )
+    out: list[str] = []
+    for root in roots:
+        out.append(root.id)
+        out += sorted(s.id for s in summaries if s.family == root.id and s.id != root.id)
+    return tuple(out)
+
+
+def family_ids() -> tuple[str, ...]:
+    """The formats that extend none: the readers tell these apart by their tables first."""
+    return tuple(i for i in format_ids() if format_summary(i).extends is None)
+
+
+def variants_of(family: str) -> tuple[str, ...]:
+    """The variants of an official format (everything whose root is ``family``, but itself)."""
+    return tuple(i for i in format_ids() if i != family and format_summary(i).family == family)
+
+
+def format_for_year(year: int) -> Format:
+    """The official format for a report year: 2019 试行 up to 2020, 2021 from then on (read from the files)."""
+    candidates = [format_summary(i) for i in format_ids()]
+    for wanted in (lambda s: s.official, lambda s: s.extends is None, lambda s: True):
+        fitting = [s for s in candidates if wanted(s) and s.fits_year(year)]
+        if fitting:
+            return load_format(max(fitting, key=lambda s: s.years[0]).id)
+    official = [s for s in candidates if s.official] or candidates
+    return load_format(min(official, key=lambda s: _distance(s, year)).id)
+
+
+def _distance(summary: FormatSummary, year: int) -> int:
+    first, last = summary.years
+    return first - year if year < first else 0 if last is None else max(0, year - last)
+
+
+_RELOAD_HOOKS: list[Callable[[], object]] = []
+
+
+def on_reload(hook: Callable[[], object]) -> None:
+    """Call ``hook`` (a cache's ``cache_clear``) whenever the formats are read again."""
+    _RELOAD_HOOKS.append(hook)
+
+
+def reload_formats() -> None:
+    """Read the format folders again (after $NIANBAO_FORMATS changed, or a file was added)."""
+    for cached in (_catalogue, _resolved, load_format, format_summary):
+        cached.cache_clear()
+    for hook in _RELOAD_HOOKS:
+        hook()

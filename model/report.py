@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from model.formats import Format, format_for_year, load_format
 from model.values import Value, parse_value
+from model.vocabulary import DEFAULT_LEVEL, LEVELS
 
-LEVELS = ("国务院部门", "省级政府", "设区的市政府", "县级政府", "政府部门", "乡镇街道")
+__all__ = ["LEVELS", "Contact", "Report"]
 
 
 @dataclass
@@ -33,7 +34,7 @@ class Report:
     format_id: str
     year: int
     agency: str = ""
-    level: str = "政府部门"
+    level: str = DEFAULT_LEVEL
     contact: Contact = field(default_factory=Contact)
     prose: dict[str, str] = field(default_factory=dict)
     values: dict[str, Value] = field(default_factory=dict)
@@ -46,7 +47,7 @@ class Report:
 
     @classmethod
     def new(
-        cls, year: int, agency: str = "", level: str = "政府部门", format_id: str | None = None
+        cls, year: int, agency: str = "", level: str = DEFAULT_LEVEL, format_id: str | None = None
     ) -> Report:
         """A blank report in the format of its year unless another is asked for."""
         return cls(format_id or format_for_year(year).id, year, agency, level)

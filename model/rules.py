@@ -10,8 +10,9 @@ from decimal import Decimal
 from model.formats import RuleSpec
 from model.report import Report
 from model.values import ACCEPTS, Value, format_value, is_valid
+from model.vocabulary import SEVERITIES
 
-SEVERITIES = ("error", "warning", "info")
+__all__ = ["RULES", "SEVERITIES", "Finding", "rule"]
 
 
 @dataclass(frozen=True)

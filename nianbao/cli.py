@@ -8,32 +8,41 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from model.engine import Finding
+    from model.report import Report
 
 COMMANDS = ("new", "demo", "check", "export")
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def _parser() -> argparse.ArgumentParser:
+    from exporters.kinds import exportable, readable
+    from model.formats import format_ids
+    from model.vocabulary import DEFAULT_LEVEL, LEVELS
+
     parser = argparse.ArgumentParser(prog="nianbao", description="政府信息公开工作年度报告填报助手")
     sub = parser.add_subparsers(dest="command", required=True)
     new = sub.add_parser("new", help="新建空白草稿")
     new.add_argument("--year", type=int, required=True, help="报告年度，如 2025")
     new.add_argument("--agency", required=True, help="机关名称")
-    new.add_argument("--level", default="政府部门", help="机关层级")
+    new.add_argument("--level", default=DEFAULT_LEVEL, help=f"机关层级（{'、'.join(LEVELS)}）")
     new.add_argument(
-        "--format", dest="format_id", choices=("2019", "2021"), help="报告格式（默认按年度选择）"
+        "--format", dest="format_id", choices=format_ids(), help="报告格式（默认按年度选用官方格式）"
     )
     new.add_argument("-o", "--output", required=True, help="草稿文件（.nianbao）")
     demo = sub.add_parser("demo", help="写出示例草稿")
     demo.add_argument("folder", nargs="?", default=".", help="目标文件夹（默认当前文件夹）")
-    check = sub.add_parser("check", help="检查报告（草稿、Excel、Word）")
+    names = "、".join(k.short for k in readable())
+    check = sub.add_parser("check", help=f"检查报告（{names}）")
     check.add_argument("files", nargs="+", help="文件或文件夹")
     check.add_argument("--previous", help="上年报告，用于核对结转数据")
     check.add_argument("--json", action="store_true", help="以 JSON 输出")
-    export = sub.add_parser("export", help="导出 Word / Excel")
+    export = sub.add_parser("export", help="导出 " + " / ".join(k.short for k in exportable()))
     export.add_argument("file")
-    export.add_argument("--docx", help="Word 文件")
-    export.add_argument("--xlsx", help="Excel 文件")
+    for entry in exportable():
+        export.add_argument(f"--{entry.key}", metavar="OUT", help=f"{entry.short} 文件（{entry.suffix}）")
     export.add_argument(
         "--fonts",
         choices=("published", "windows"),
@@ -117,14 +126,16 @@ def cmd_demo(options: argparse.Namespace) -> int:
 
 def _expand(paths: list[str]) -> Iterator[Path]:
     """Files as given; folders searched for reports, including old .doc/.xls ones (reported as unreadable)."""
-    from exporters.reading import OLD_KINDS, READABLE
+    from exporters.kinds import OLD_KINDS, readable_suffixes
+
+    readable = readable_suffixes()
 
     for name in paths:
         path = Path(name)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 suffix = child.suffix.lower()
-                if (suffix in READABLE or suffix in OLD_KINDS) and not child.name.startswith(("~$", ".")):
+                if (suffix in readable or suffix in OLD_KINDS) and not child.name.startswith(("~$", ".")):
                     yield child
         else:
             yield path
@@ -187,18 +198,20 @@ def cmd_check(options: argparse.Namespace) -> int:
     return status
 
 
-def _print_text(path: Path, report, findings) -> None:  # type: ignore[no-untyped-def]
-    errors = sum(f.severity == "error" for f in findings)
-    warnings = sum(f.severity == "warning" for f in findings)
-    notes = sum(f.severity == "info" for f in findings)
+def _print_text(path: Path, report: Report, findings: list[Finding]) -> None:
+    from model.vocabulary import SEVERITY_NAMES
+
+    number = {severity: sum(f.severity == severity for f in findings) for severity in SEVERITY_NAMES}
+    tally = "，".join(
+        f"{number[s]}个{name}" for s, name in SEVERITY_NAMES.items() if number[s] or s != "info"
+    )
     agency = report.agency or "（未识别机关名称）"
-    tally = f"{errors}个错误，{warnings}个警告" + (f"，{notes}个提示" if notes else "")
     print(f"{path}：{agency}{report.year}年（{report.fmt.name}）— {tally}")
     for finding in findings:
-        print(f"  [{SEVERITY_LABELS[finding.severity]}] {finding.code} {finding.message}")
+        print(f"  [{SEVERITY_NAMES[finding.severity]}] {finding.code} {finding.message}")
 
 
-def _as_json(path: Path, report, findings) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _as_json(path: Path, report: Report, findings: list[Finding]) -> dict[str, object]:
     return {
         "path": str(path),
         "format": report.format_id,
@@ -209,35 +222,28 @@ def _as_json(path: Path, report, findings) -> dict[str, object]:  # type: ignore
 
 
 def cmd_export(options: argparse.Namespace) -> int:
+    from exporters.kinds import ExportOptions, exportable
     from exporters.reading import ReadError, read_any
 
-    if not options.docx and not options.xlsx:
-        return _fail("请用 --docx 或 --xlsx 指定导出的文件")
+    targets = [(entry, getattr(options, entry.key)) for entry in exportable() if getattr(options, entry.key)]
+    if not targets:
+        return _fail("请用 " + " 或 ".join(f"--{k.key}" for k in exportable()) + " 指定导出的文件")
     try:
         report, _ = read_any(options.file)
     except ReadError as exc:
         return _fail(str(exc))
     _warn_errors(report)
-    try:
-        if options.docx:
-            from exporters.docx.style import DocxFonts
-            from exporters.docx.writer import write_docx
-
-            write_docx(report, options.docx, DocxFonts.windows() if options.fonts == "windows" else None)
-            print(f"已导出 {options.docx}")
-        if options.xlsx:
-            from exporters.xlsx.writer import write_xlsx
-
-            write_xlsx(report, options.xlsx)
-            print(f"已导出 {options.xlsx}")
-    except ImportError:
-        return _fail("本版本尚不支持导出")
-    except OSError as exc:
-        return _fail(f"无法导出：{exc.strerror or exc}")
+    choice = ExportOptions(windows_fonts=options.fonts == "windows")
+    for entry, target in targets:
+        try:
+            entry.write(report, target, choice)
+        except OSError as exc:
+            return _fail(f"无法导出“{target}”：{exc.strerror or exc}")
+        print(f"已导出 {target}")
     return 0
 
 
-def _warn_errors(report) -> None:  # type: ignore[no-untyped-def]
+def _warn_errors(report: Report) -> None:
     """The app asks before exporting a report with errors; the command exports and says so."""
     from model.engine import counts, evaluate
 

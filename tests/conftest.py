@@ -23,9 +23,9 @@ def example():
     return load_example()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def soffice():
-    """Path of LibreOffice's soffice; skips the test with the reason where it is missing."""
+    """Path of LibreOffice's soffice; skips the test with the reason where it is missing (the only skip)."""
     path = soffice_path()
     if path is None:
         pytest.skip(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from lxml import etree
+
+from exporters.reading.blocks import Block
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -26,18 +27,6 @@ P, TBL, TR, TC, SDT, SDT_CONTENT = _q("p"), _q("tbl"), _q("tr"), _q("tc"), _q("s
 T, TAB, BR, CR = _q("t"), _q("tab"), _q("br"), _q("cr")
 _WRAPPERS = {SDT, SDT_CONTENT, _q("customXml"), _q("smartTag"), _q("ins"), _q("moveTo")}
 _VAL = _q("val")
-
-
-@dataclass(frozen=True)
-class Block:
-    """A paragraph (``text``) or a table (``grid``) of the document body, in order."""
-
-    text: str = ""
-    grid: list[list[str]] | None = None
-
-    @property
-    def is_table(self) -> bool:
-        return self.grid is not None
 
 
 def parser() -> etree.XMLParser:

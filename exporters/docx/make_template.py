@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocumentObject
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
@@ -140,14 +141,14 @@ def _page_number_xml() -> str:
     )
 
 
-def _drop_extras(document) -> None:  # type: ignore[no-untyped-def]
+def _drop_extras(document: DocumentObject) -> None:
     for owner in (document.part, document.part.package):
         for rel_id, rel in list(owner.rels.items()):
             if any(word in rel.reltype for word in _DROPPED):
                 owner.rels.pop(rel_id)
 
 
-def _settings(document) -> None:  # type: ignore[no-untyped-def]
+def _settings(document: DocumentObject) -> None:
     settings = document.settings.element
     for child in settings.findall(qn("w:rsids")):
         settings.remove(child)
@@ -156,7 +157,7 @@ def _settings(document) -> None:  # type: ignore[no-untyped-def]
         lang.set(qn("w:eastAsia"), "zh-CN")
 
 
-def _page_setup(document) -> None:  # type: ignore[no-untyped-def]
+def _page_setup(document: DocumentObject) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Twips(st.PAGE_WIDTH), Twips(st.PAGE_HEIGHT)
     section.top_margin, section.bottom_margin = Twips(st.MARGIN_TOP), Twips(st.MARGIN_BOTTOM)
@@ -176,7 +177,7 @@ def _page_setup(document) -> None:  # type: ignore[no-untyped-def]
     element.append(parse_xml(_page_number_xml()))
 
 
-def build_template():  # type: ignore[no-untyped-def]
+def build_template() -> DocumentObject:
     """A python-docx Document holding the report's styles, page setup and page-number footer, and no content."""
     document = Document()
     document.part._styles_part._element = parse_xml(styles_xml(st.DocxFonts()))

@@ -3,30 +3,18 @@
 from __future__ import annotations
 
 import os
-import re
 import zipfile
 from pathlib import Path
 
 from lxml import etree
 
-from exporters.docx.body import DOCUMENT_PART, Block, read_body
-from exporters.reading.document_text import (
-    flat,
-    level_from_agency,
-    parse_title,
-    read_contact,
-    read_sections,
-    title_from_name,
-)
-from exporters.reading.grid_report import fill_values, read_grids
+from exporters.docx.body import DOCUMENT_PART, read_body
+from exporters.reading.blocks import report_from_blocks
 from exporters.reading.safe_zip import DocumentError, UnsafeFileError, check_package
-from model.formats import load_format
 from model.report import Report
 from model.rules import Finding
 
 REQUIRED_PARTS = ("[Content_Types].xml",)
-_ANY_YEAR = re.compile(r"((?:19|20)\d\d)年")
-_PERIOD = re.compile(r"((?:19|20)\d\d)年0?1月0?1日")
 
 
 class DocxError(DocumentError):
@@ -45,39 +33,3 @@ def read_docx(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
     if blocks is None:
         raise DocxError(f"文件缺少必需的部件（{DOCUMENT_PART}），可能已损坏或不是此类型")
     return report_from_blocks(blocks, Path(path).name)
-
-
-def report_from_blocks(blocks: list[Block], name: str = "") -> tuple[Report, list[Finding]]:
-    """Assemble the report from the body: title, tables by their labels, prose by its headings."""
-    paragraphs = [b.text for b in blocks if not b.is_table]
-    findings: list[Finding] = []
-    title = parse_title(paragraphs) or title_from_name(name)
-    if title is None or not title[0]:
-        findings.append(
-            Finding(
-                "DOC-TITLE",
-                "warning",
-                "没有找到报告标题“××（机关）××年政府信息公开工作年度报告”，机关名称或年度可能不准确",
-            )
-        )
-    agency, year = title if title else ("", None)
-    if year is None:  # the statistical period 「…为2025年1月1日至…」, else the first year named near the top
-        top = flat("".join(paragraphs[:10]))
-        period = _PERIOD.search(top)
-        years = _ANY_YEAR.findall(top)
-        year = int(period.group(1)) if period else int(years[0]) if years else None
-    grids = [b.grid for b in blocks if b.grid is not None]
-    reading = read_grids(grids, year)
-    if not reading.tables:
-        raise DocxError(
-            "文档中没有找到年度报告的统计表（主动公开、依申请公开、复议诉讼情况），不是政府信息公开工作年度报告"
-        )
-    fmt = load_format(reading.format_id)
-    if year is None:
-        year = fmt.years[0]
-    report = Report.new(year, agency, level_from_agency(agency), reading.format_id)
-    text = read_sections([None if b.is_table else b.text for b in blocks], fmt, agency)
-    report.prose.update(text.prose)
-    report.contact = read_contact(text.opening)
-    fill_values(report, reading.texts)
-    return report, findings + reading.findings

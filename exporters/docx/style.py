@@ -8,6 +8,7 @@ from xml.sax.saxutils import quoteattr
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from lxml import etree
 
 TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_PT = 20
@@ -112,7 +113,7 @@ def rfonts_xml(east_asia: str, latin: str) -> str:
     return f'<w:rFonts w:ascii={lat} w:hAnsi={lat} w:cs={lat} w:eastAsia={quoteattr(east_asia)} w:hint="eastAsia"/>'
 
 
-def set_rfonts(rpr, east_asia: str, latin: str) -> None:  # type: ignore[no-untyped-def]
+def set_rfonts(rpr: etree._Element, east_asia: str, latin: str) -> None:
     """Set the fonts of a ``w:rPr`` (of a style or the document defaults), dropping any theme fonts."""
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:

@@ -18,11 +18,12 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Twips
 
-from exporters.docx import prose as prose
+from exporters.docx import prose
 from exporters.docx import style as st
 from exporters.docx.prose import xml_text
 from exporters.docx.style import DocxFonts
 from exporters.docx.tables import plan_table, table_texts, table_xml
+from exporters.kinds import ExportOptions
 from model.formats import SectionSpec
 from model.report import Report
 
@@ -173,3 +174,8 @@ def write_docx(
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def export(report: Report, path: str | os.PathLike[str], options: ExportOptions) -> None:
+    """The registry's writer (exporters/kinds.py): the published Word report, in the fonts the user chose."""
+    write_docx(report, path, DocxFonts.windows() if options.windows_fonts else None)

@@ -1,17 +1,21 @@
-"""Open any report file the app understands: its drafts, its Excel workbooks and published Word reports."""
+"""What every reader shares, and ``read_any``: open any report file the app understands, by the registry of kinds.
+
+Modules: ``errors`` (the readers' errors), ``safe_zip`` (limits before any parser runs), ``blocks`` (document →
+blocks → report), ``grid_match`` / ``label_match`` (which official table a grid is, cell by cell, by its labels),
+``grid_report`` (grids → values and findings, the format and its variant), ``document_text`` (title, sections,
+contact details from paragraphs).
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from exporters.reading.safe_zip import DocumentError
+from exporters.kinds import OLD_KINDS, kind_of, readable_suffixes
+from exporters.reading.errors import DocumentError
 from model import draft
 from model.engine import Finding
 from model.report import Report
-
-READABLE = (".nianbao", ".docx", ".xlsx")
-OLD_KINDS = {".doc": "Word", ".wps": "WPS 文字", ".xls": "Excel", ".et": "WPS 表格"}  # named, not read
 
 
 class ReadError(Exception):
@@ -22,28 +26,18 @@ def read_any(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
     """The report in a file, and findings about the document itself (labels, mixed formats)."""
     name = Path(path).name
     suffix = Path(path).suffix.lower()
-    if suffix == draft.SUFFIX:
-        try:
-            return draft.load(path), []
-        except draft.DraftError as exc:
-            raise ReadError(str(exc)) from exc
     if suffix in OLD_KINDS:
-        new = ".xlsx" if OLD_KINDS[suffix] in ("Excel", "WPS 表格") else ".docx"
-        raise ReadError(
-            f"无法打开“{name}”：这是旧版{OLD_KINDS[suffix]}文件，请在 Word/WPS/Excel 中另存为 {new} 后再打开"
-        )
-    if suffix not in READABLE:
-        raise ReadError(f"无法打开“{name}”：不支持的文件类型（可打开 {'、'.join(READABLE)}）")
-    if not Path(path).is_file():
+        old, new = OLD_KINDS[suffix]
+        raise ReadError(f"无法打开“{name}”：这是旧版{old}文件，请在 Word/WPS/Excel 中另存为 {new} 后再打开")
+    kind = kind_of(path)
+    if kind is None or kind.reader is None:
+        raise ReadError(f"无法打开“{name}”：不支持的文件类型（可打开 {'、'.join(readable_suffixes())}）")
+    if kind.key != "nianbao" and not Path(path).is_file():
         raise ReadError(f"无法打开“{name}”：文件不存在")
     try:
-        if suffix == ".docx":
-            from exporters.docx.reader import read_docx
-
-            return read_docx(path)
-        from exporters.xlsx.reader import read_xlsx
-
-        return read_xlsx(path)
+        return kind.read(path)
+    except draft.DraftError as exc:
+        raise ReadError(str(exc)) from exc
     except DocumentError as exc:
         raise ReadError(f"无法打开“{name}”：{exc}") from exc
     except RecursionError as exc:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from exporters.reading.label_match import Hit, canon, inventory, looks_like_value, match
-from model.formats import FORMAT_IDS, load_format
+from model.formats import family_ids, load_format, on_reload
 from model.values import InputError, parse_value
 
 Grid = Sequence[Sequence[str]]
@@ -345,11 +345,14 @@ def fit(labels: set[str], format_id: str, table_key: str) -> float:
     return sum(found.values()) / inventory(format_id, table_key).size + explained / len(labels)
 
 
+on_reload(spec_cells.cache_clear)
+
+
 def identify(grid: Grid) -> tuple[str, dict[str, float]] | None:
     """Which table (二/三/四 by key) the grid is, with its fit to each format; None when it is none of them."""
     scores: dict[str, dict[str, float]] = {}
     labels = label_texts(grid)
-    for format_id in FORMAT_IDS:
+    for format_id in family_ids():  # a variant is told from its base afterwards, by its own rows
         for table in load_format(format_id).tables:
             scores.setdefault(table.key, {})[format_id] = fit(labels, format_id, table.key)
     key = max(scores, key=lambda k: max(scores[k].values()))

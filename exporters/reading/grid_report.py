@@ -5,8 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from exporters.reading.grid_match import Grid, TableRead, format_vote, identify, pad, read_table, spec_cells
-from model.formats import format_for_year, load_format
+from exporters.reading.grid_match import (
+    Grid,
+    TableRead,
+    format_vote,
+    identify,
+    label_texts,
+    pad,
+    read_table,
+    spec_cells,
+)
+from exporters.reading.label_match import inventory, match
+from model.formats import family_ids, format_for_year, load_format, variants_of
 from model.report import Report
 from model.rules import Finding
 from model.values import InputError, parse_value
@@ -53,7 +63,31 @@ def choose_format(votes: dict[str, str | None], year: int | None) -> str:
         if by_year in said:
             return by_year
         return votes.get("t2") or said[0]
-    return by_year or "2021"
+    return by_year or family_ids()[0]
+
+
+def pick_variant(family: str, grids: dict[str, Grid]) -> str:
+    """The variant of ``family`` whose own rows the tables print (most of them wins), else ``family`` itself."""
+    best, best_found = family, 0
+    for variant in variants_of(family):
+        found = sum(len(_own_labels_printed(variant, family, key, grid)) for key, grid in grids.items())
+        if found > best_found:
+            best, best_found = variant, found
+    return best
+
+
+def _own_labels_printed(variant: str, family: str, table_key: str, grid: Grid) -> set[str]:
+    """The variant's labels that its family lacks, printed in the grid and read better as the variant's."""
+    base = {label.text for label in inventory(family, table_key).labels.values()}
+    found: set[str] = set()
+    for text in label_texts(grid):
+        hit = match(variant, table_key, text)
+        if hit is None or hit.label.text in base:
+            continue
+        other = match(family, table_key, text)
+        if other is None or other.ratio < hit.ratio:
+            found.add(hit.label.text)
+    return found
 
 
 def read_grids(grids: Sequence[Grid], year: int | None) -> GridReading:
@@ -64,7 +98,7 @@ def read_grids(grids: Sequence[Grid], year: int | None) -> GridReading:
         if key not in tables or max(scores.values()) > max(tables[key][1].values()):
             tables[key] = (grid, scores)
     votes = {key: format_vote(scores) for key, (_, scores) in tables.items()}
-    format_id = choose_format(votes, year)
+    format_id = pick_variant(choose_format(votes, year), {key: grid for key, (grid, _) in tables.items()})
     fmt = load_format(format_id)
     out = GridReading(format_id)
     for table in fmt.tables:
@@ -84,7 +118,7 @@ def _table_findings(read: TableRead, vote: str | None, format_name: str) -> list
     fmt = load_format(read.format_id)
     table = fmt.table(read.table_key)
     out = []
-    if vote is not None and vote != read.format_id:
+    if vote is not None and vote != fmt.family:
         other = load_format(vote).name
         out.append(
             Finding(

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from model.formats import TableSpec, load_format
+from model.formats import TableSpec, load_format, on_reload
 from model.values import ZERO_WORDS
 
 MIN_RATIO = 0.795  # difflib ratio from which a misprinted label is still taken for the official one
@@ -119,3 +119,7 @@ def match(format_id: str, table_key: str, printed: str) -> Hit | None:
         if ratio >= MIN_RATIO and (best is None or ratio > best[0]):
             best = (ratio, label)
     return Hit(best[1], printed, best[0]) if best else None
+
+
+on_reload(inventory.cache_clear)
+on_reload(match.cache_clear)

@@ -7,6 +7,10 @@ import re
 import zipfile
 from pathlib import Path
 
+from exporters.reading.errors import DocumentError, UnsafeFileError
+
+__all__ = ["DocumentError", "UnsafeFileError", "check_package"]
+
 MAX_FILE = 50 * 1024 * 1024  # bytes on disk
 MAX_UNPACKED = 200 * 1024 * 1024  # all entries, uncompressed
 MAX_XML = 30 * 1024 * 1024  # XML parts, uncompressed (these are parsed; real reports have 1–3 MB)
@@ -18,14 +22,6 @@ CHUNK = 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
-
-
-class DocumentError(Exception):
-    """A .docx/.xlsx that cannot be read as a report; the message is one Chinese sentence without the file name."""
-
-
-class UnsafeFileError(DocumentError):
-    """The package is refused before parsing (size, zip bomb, DTD, missing parts)."""
 
 
 def check_package(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.workbook.workbook import Workbook
@@ -90,10 +91,10 @@ def check_list(fmt: Format) -> list[Check]:
     return out
 
 
-def _balance(fmt: Format, code: str, severity: str, params: dict[str, object]) -> list[Check]:
+def _balance(fmt: Format, code: str, severity: str, params: dict[str, Any]) -> list[Check]:
     table = fmt.table(str(params["table"]))
     names = {row.key: row.name for row in table.rows if row.key}
-    left_rows, right_rows = list(params["left"]), list(params["right"])  # type: ignore[call-overload]
+    left_rows, right_rows = list(params["left"]), list(params["right"])
     out = []
     for col, column in table.columns.items():
         left = tuple(c for c in (f"{table.key}.{r}.{col}" for r in left_rows) if c in fmt.cells)
@@ -130,7 +131,7 @@ def failing_formula(check: Check, places: dict[str, Place], sheet: str | None) -
 
 def write_check_sheet(wb: Workbook, fmt: Format, places: dict[str, Place]) -> dict[str, str]:
     """Add the 校验 sheet; returns each check's key → its 结果 cell coordinate."""
-    ws = wb.create_sheet(CHECK_SHEET)
+    ws: Worksheet = wb.create_sheet(CHECK_SHEET)
     checks = check_list(fmt)
     last = FIRST_ROW + len(checks) - 1
     put_text(ws, 1, 1, "校验（公式随表格实时计算：修改表格中的数字后，本页结果自动更新）", HEADING, PLAIN)
@@ -150,7 +151,9 @@ def write_check_sheet(wb: Workbook, fmt: Format, places: dict[str, Place]) -> di
         where[check.key] = f"G{row}"
     ws.conditional_formatting.add(
         f"A{FIRST_ROW}:G{last}",
-        FormulaRule(formula=[f'$G{FIRST_ROW}="{FAIL}"'], fill=FAIL_FILL, font=FAIL_FONT),
+        FormulaRule(  # type: ignore[no-untyped-call]  # the stub leaves FormulaRule unannotated
+            formula=[f'$G{FIRST_ROW}="{FAIL}"'], fill=FAIL_FILL, font=FAIL_FONT
+        ),
     )
     put_text(
         ws,
@@ -166,6 +169,7 @@ def write_check_sheet(wb: Workbook, fmt: Format, places: dict[str, Place]) -> di
     ws.print_title_rows = f"{FIRST_ROW - 1}:{FIRST_ROW - 1}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    assert ws.sheet_properties.pageSetUpPr is not None  # openpyxl gives every sheet one; the stub allows None
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.protection.sheet = True
     ws.protection.formatColumns = ws.protection.formatRows = False
@@ -208,5 +212,7 @@ def mark_failures(ws: Worksheet, fmt: Format, places: dict[str, Place]) -> None:
         sqref = " ".join(range_refs(marked, ws.title))
         ws.conditional_formatting.add(
             sqref,
-            FormulaRule(formula=[failing_formula(check, places, ws.title)], fill=FAIL_FILL, font=FAIL_FONT),
+            FormulaRule(  # type: ignore[no-untyped-call]  # the stub leaves FormulaRule unannotated
+                formula=[failing_formula(check, places, ws.title)], fill=FAIL_FILL, font=FAIL_FONT
+            ),
         )

@@ -9,6 +9,9 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
+
+from lxml import etree
 
 from exporters.reading.document_text import level_from_agency, parse_title, title_from_name
 from exporters.reading.grid_report import fill_values, read_grids
@@ -50,6 +53,8 @@ def read_xlsx(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
         EOFError,
         AttributeError,
         IndexError,
+        ElementTree.ParseError,  # openpyxl parses worksheets with the standard library's parser
+        etree.XMLSyntaxError,  # and the other parts with lxml
     ) as exc:
         raise XlsxError("工作簿内容已损坏，无法读取") from exc
     anchor = _anchor(formulas)

@@ -23,12 +23,14 @@ from exporters.xlsx.styles import (
     PLAIN,
     TOP_LEFT,
     UNLOCKED,
+    Look,
     number_format,
     put_text,
     put_value,
 )
 from model.report import Contact, Report
 from model.values import format_value
+from model.vocabulary import LEVELS
 
 INFO_SHEET, PROSE_SHEET, DATA_SHEET = "基本信息", "报告正文", "数据"
 YEAR_RANGE = (1990, 2200)
@@ -45,7 +47,7 @@ NOTES = (
 def _field(ws: Worksheet, row: int, label: str, value: str | int, editable: bool) -> Place:
     put_text(ws, row, 1, label, BOLD, LEFT, border=GRID)
     ws.row_dimensions[row].height = 18
-    look = {
+    look: Look = {
         "border": GRID,
         "protection": UNLOCKED if editable else LOCKED,
         "fill": INPUT_FILL if editable else None,
@@ -60,7 +62,7 @@ def _field(ws: Worksheet, row: int, label: str, value: str | int, editable: bool
 def write_info_sheet(wb: Workbook, report: Report) -> dict[str, Place]:
     """基本信息: agency, level, year, format and contact; returns the places of the editable fields."""
     fmt = report.fmt
-    ws = wb.create_sheet(INFO_SHEET)
+    ws: Worksheet = wb.create_sheet(INFO_SHEET)
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 14, 64
     put_text(ws, 1, 1, report.title, HEADING, PLAIN)
     places = {
@@ -78,14 +80,14 @@ def write_info_sheet(wb: Workbook, report: Report) -> dict[str, Place]:
         places[f"info.contact.{name}"] = _field(ws, 11 + index, label, getattr(report.contact, name), True)
     levels = DataValidation(
         type="list",
-        formula1='"' + ",".join(fmt.levels) + '"',
+        formula1='"' + ",".join(LEVELS) + '"',
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="输入有误",
         error="请从列表中选择机关层级",
     )
     levels.add(places["info.level"].coordinate)
-    year = DataValidation(
+    years = DataValidation(
         type="whole",
         operator="between",
         formula1=str(YEAR_RANGE[0]),
@@ -94,9 +96,9 @@ def write_info_sheet(wb: Workbook, report: Report) -> dict[str, Place]:
         errorTitle="输入有误",
         error="请输入四位数的报告年度，如 2025",
     )
-    year.add(places["info.year"].coordinate)
+    years.add(places["info.year"].coordinate)
     ws.add_data_validation(levels)
-    ws.add_data_validation(year)
+    ws.add_data_validation(years)
     for offset, note in enumerate(NOTES):
         put_text(ws, 12 + len(Contact.FIELDS) + offset, 1, note, NOTE, PLAIN)
     _portrait(ws)
@@ -105,7 +107,7 @@ def write_info_sheet(wb: Workbook, report: Report) -> dict[str, Place]:
 
 def write_prose_sheet(wb: Workbook, report: Report) -> dict[str, Place]:
     """报告正文: the prose sections, one editable cell each."""
-    ws = wb.create_sheet(PROSE_SHEET)
+    ws: Worksheet = wb.create_sheet(PROSE_SHEET)
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 22, 90
     put_text(ws, 1, 1, "报告正文（文字部分）", HEADING, PLAIN)
     places: dict[str, Place] = {}
@@ -127,7 +129,7 @@ def write_prose_sheet(wb: Workbook, report: Report) -> dict[str, Place]:
 def write_data_sheet(wb: Workbook, report: Report) -> None:
     """数据: every value in long form (values as exported; the table sheets stay the live ones)."""
     fmt = report.fmt
-    ws = wb.create_sheet(DATA_SHEET)
+    ws: Worksheet = wb.create_sheet(DATA_SHEET)
     for col, (title, width) in enumerate(zip(DATA_HEADERS, (6, 30, 22, 26, 48, 14, 6, 6), strict=True), 1):
         cell = put_text(ws, 1, col, title, BOLD, CENTER, fill=HEAD_FILL)
         ws.column_dimensions[cell.column_letter].width = width
@@ -159,6 +161,7 @@ def write_data_sheet(wb: Workbook, report: Report) -> None:
     ws.print_title_rows = "1:1"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    assert ws.sheet_properties.pageSetUpPr is not None  # openpyxl gives every sheet one; the stub allows None
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     put_text(
         ws,
@@ -173,6 +176,7 @@ def write_data_sheet(wb: Workbook, report: Report) -> None:
 def _portrait(ws: Worksheet) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    assert ws.sheet_properties.pageSetUpPr is not None  # openpyxl gives every sheet one; the stub allows None
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.protection.sheet = True
     ws.protection.formatColumns = ws.protection.formatRows = False

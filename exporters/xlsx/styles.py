@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from copy import copy
 from decimal import Decimal
-from typing import Any
+from typing import TypedDict, TypeVar, Unpack
 from weakref import WeakKeyDictionary
 
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.styleable import StyleableObject
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -38,25 +39,37 @@ FORMULA_START = ("=", "+", "-", "@")
 _LOOKS: WeakKeyDictionary[Workbook, dict[tuple[int, int, int, int, int, str], StyleArray]] = (
     WeakKeyDictionary()
 )
+# Both kinds of cell take a look: the covered cells of a merge are MergedCells that draw its borders.
+_Styled = TypeVar("_Styled", bound=StyleableObject)
+
+
+class Look(TypedDict, total=False):
+    """The parts of a look that ``put_text`` and ``put_value`` pass on to ``stamp`` by keyword."""
+
+    border: Border | None
+    fill: PatternFill | None
+    protection: Protection | None
 
 
 def stamp(
-    cell: Cell,
+    cell: _Styled,
     font: Font | None = BODY,
     alignment: Alignment | None = None,
     border: Border | None = None,
     fill: PatternFill | None = None,
     protection: Protection | None = None,
     number_format: str = "General",
-) -> Cell:
+) -> _Styled:
     """Give a cell its whole look at once; pass the module's style constants (looks are cached per workbook by id)."""
     key = (id(font), id(alignment), id(border), id(fill), id(protection), number_format)
-    cache = _LOOKS.setdefault(cell.parent.parent, {})
+    book = cell.parent.parent
+    assert book is not None, "a cell of a sheet that belongs to a workbook"
+    cache = _LOOKS.setdefault(book, {})
     saved = cache.get(key)
     if saved is not None:  # copying the style indices is far cheaper than openpyxl's per-attribute hashing
-        cell._style = copy(saved)
+        cell._style = copy(saved)  # type: ignore[attr-defined]  # the stub leaves out the _style slot
         return cell
-    cell._style = StyleArray()
+    cell._style = StyleArray()  # type: ignore[attr-defined]  # the stub leaves out the _style slot
     for name, style in (
         ("font", font),
         ("alignment", alignment),
@@ -67,7 +80,7 @@ def stamp(
         if style is not None:
             setattr(cell, name, style)
     cell.number_format = number_format
-    cache[key] = copy(cell._style)
+    cache[key] = copy(cell._style)  # type: ignore[attr-defined]  # the stub leaves out the _style slot
     return cell
 
 
@@ -78,10 +91,12 @@ def put_text(
     text: str,
     font: Font | None = BODY,
     alignment: Alignment | None = LEFT,
-    **look: Any,
+    **look: Unpack[Look],
 ) -> Cell:
     """Write text that is never taken for a formula, even when it starts with = + - @."""
-    cell = stamp(ws.cell(row=row, column=col), font, alignment, **look)
+    target = ws.cell(row=row, column=col)
+    assert isinstance(target, Cell), "text goes into a cell of its own or the top-left cell of a merge"
+    cell = stamp(target, font, alignment, **look)
     cell.value = text
     cell.data_type = "s"
     if text.startswith(FORMULA_START):
@@ -96,12 +111,14 @@ def put_value(
     value: Value | None,
     number_format: str,
     alignment: Alignment | None = RIGHT,
-    **look: Any,
+    *,
+    font: Font | None = BODY,
+    **look: Unpack[Look],
 ) -> Cell:
     """Write a number (int or Decimal) or leave the cell blank."""
-    cell = stamp(
-        ws.cell(row=row, column=col), look.pop("font", BODY), alignment, number_format=number_format, **look
-    )
+    target = ws.cell(row=row, column=col)
+    assert isinstance(target, Cell), "a number goes into a cell of its own or the top-left cell of a merge"
+    cell = stamp(target, font, alignment, number_format=number_format, **look)
     if value is not None:
         cell.value = value if isinstance(value, int) else Decimal(format(value, "f"))
     return cell

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -29,6 +31,7 @@ from exporters.xlsx.styles import (
     LOCKED,
     TOTAL_FILL,
     UNLOCKED,
+    Look,
     number_format,
     put_text,
     put_value,
@@ -39,7 +42,9 @@ from model.report import Report
 from model.values import ACCEPTS, MAX_VALUE
 
 ERROR_TITLE = "输入有误"
-VALIDATIONS = {  # kind → (openpyxl type, operator, formula1)
+VALIDATIONS: dict[  # kind → (openpyxl type, operator, formula1)
+    str, tuple[Literal["whole", "decimal"], Literal["greaterThanOrEqual", "between"], str]
+] = {
     "count": ("whole", "greaterThanOrEqual", "0"),
     "signed": ("whole", "between", str(1 - MAX_VALUE)),
     "amount": ("decimal", "greaterThanOrEqual", "0"),
@@ -50,7 +55,7 @@ MONEY_MESSAGE = "请输入不小于0的金额（最多4位小数）"
 
 def write_table_sheet(wb: Workbook, report: Report, table: TableSpec, places: dict[str, Place]) -> Worksheet:
     """Add the sheet of one table and return it."""
-    ws = wb.create_sheet(table.short)
+    ws: Worksheet = wb.create_sheet(table.short)
     widths = column_widths(table)
     for col, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(col)].width = width
@@ -123,7 +128,7 @@ def _value_cell(ws: Worksheet, report: Report, cell_id: str, places: dict[str, P
             refs = ",".join(range_refs([places[p] for p in fmt.totals[cell_id].parts], ws.title))
             target.value = f'=IF(COUNT({refs})=0,"",SUM({refs}))'
         return
-    look = {"border": GRID, "fill": INPUT_FILL, "protection": UNLOCKED}
+    look: Look = {"border": GRID, "fill": INPUT_FILL, "protection": UNLOCKED}
     if cell_id in report.invalid:  # text that is not a valid value stays visible as text
         put_text(ws, place.row, place.col, report.invalid[cell_id], BODY, CENTER, **look)
     else:
@@ -161,6 +166,7 @@ def _print_setup(ws: Worksheet, table: TableSpec, area: str) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if table.grid_columns > 4 else "portrait"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    assert ws.sheet_properties.pageSetUpPr is not None  # openpyxl gives every sheet one; the stub allows None
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5

@@ -36,7 +36,9 @@ import os
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
+from exporters.kinds import ExportOptions
 from exporters.xlsx.checks import CHECK_SHEET, write_check_sheet
 from exporters.xlsx.layout import Place, place_cells
 from exporters.xlsx.sheets import write_data_sheet, write_info_sheet, write_prose_sheet
@@ -53,7 +55,9 @@ def build_workbook(report: Report) -> Workbook:
     """The whole workbook in memory."""
     fmt = report.fmt
     wb = Workbook()
-    wb.remove(wb.active)
+    default = wb.active
+    assert isinstance(default, Worksheet)  # a new workbook holds one empty worksheet
+    wb.remove(default)
     wb.properties.title = report.title
     wb.properties.creator = "年报助手"
     places = place_cells(fmt)
@@ -82,7 +86,7 @@ def write_xlsx(report: Report, path: str | os.PathLike[str]) -> None:
 
 
 def _write_meta(wb: Workbook, report: Report) -> None:
-    ws = wb.create_sheet(META_SHEET)
+    ws: Worksheet = wb.create_sheet(META_SHEET)
     rows: tuple[tuple[str, str | int], ...] = (
         ("schema", SCHEMA),
         ("app", "nianbao"),
@@ -110,7 +114,7 @@ def _write_cells(
     checks: dict[str, str],
 ) -> None:
     fmt = report.fmt
-    ws = wb.create_sheet(CELLS_SHEET)
+    ws: Worksheet = wb.create_sheet(CELLS_SHEET)
     rows: list[tuple[str, str, str, str, str, str]] = []
     for cell_id, place in places.items():
         role = "total" if fmt.is_computed(cell_id) else "input"
@@ -135,3 +139,8 @@ def _write_cells(
             put_text(ws, row, col, text, None, None)
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
+
+
+def export(report: Report, path: str | os.PathLike[str], options: ExportOptions) -> None:
+    """The registry's writer (exporters/kinds.py): the workbook (no options concern it)."""
+    write_xlsx(report, path)

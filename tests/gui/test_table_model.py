@@ -7,10 +7,10 @@ from PySide6.QtCore import Qt
 
 from gui.document import ReportDocument
 from gui.table.model import CELL_ID_ROLE, COLOURS, KIND_ROLE, ReportTableModel
-from model.formats import FORMAT_IDS, load_format
+from model.formats import format_ids, load_format
 from model.report import Report
 
-TABLES = [(f, t.key) for f in FORMAT_IDS for t in load_format(f).tables]
+TABLES = [(f, t.key) for f in format_ids() for t in load_format(f).tables]
 
 
 @pytest.fixture

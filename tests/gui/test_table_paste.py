@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 from gui.document import ReportDocument
 from gui.table.model import ReportTableModel
 from gui.table.paste import copy_region, differing_totals, plan_paste, strip_labels
-from model.formats import FORMAT_IDS, load_format
+from model.formats import format_ids, load_format
 from model.report import Report
 
-TABLES = [(f, t.key) for f in FORMAT_IDS for t in load_format(f).tables]
+TABLES = [(f, t.key) for f in format_ids() for t in load_format(f).tables]
 TEXT = st.sampled_from(["", "1", "２", "-", "abc", "3.5", "无", "总计"])
 
 

@@ -222,7 +222,14 @@ def test_format_summaries_agree_with_the_built_formats():
 
     for format_id in ("2019", "2021"):
         fmt = load_format(format_id)
-        assert format_summary(format_id) == (fmt.id, fmt.name, fmt.notice, fmt.years)
+        summary = format_summary(format_id)
+        assert (summary.id, summary.name, summary.notice, summary.years) == (
+            fmt.id,
+            fmt.name,
+            fmt.notice,
+            fmt.years,
+        )
+        assert summary.official and summary.family == fmt.family == format_id and fmt.extends is None
         assert all(
             format_for_year(y).id == format_id
             for y in range(1990, 2100)

@@ -11,16 +11,14 @@ import pytest
 from exporters.docx.tables import table_texts
 from exporters.docx.writer import write_docx
 from tests.exporters.docx.test_writer import varied_2021
-from tests.support.libreoffice import convert, soffice_path
+from tests.support.libreoffice import convert
 
 pytestmark = [pytest.mark.libreoffice, pytest.mark.slow]
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
+def rendered(tmp_path_factory, soffice):
     """Each report written and converted to PDF once: {name: (report, pdf path)}."""
-    if soffice_path() is None:
-        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-writer")
     if shutil.which("pdftotext") is None or shutil.which("pdfinfo") is None:
         pytest.skip("poppler-utils (pdftotext, pdfinfo) is not installed")
     from model.example import load_example

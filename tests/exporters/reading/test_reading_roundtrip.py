@@ -6,17 +6,12 @@ from decimal import Decimal
 
 import pytest
 
+from exporters.docx import writer as docx_writer
 from exporters.reading import read_any
+from exporters.xlsx import writer as xlsx_writer
 from model.engine import evaluate
 from model.report import Contact, Report
 from tests.support.factories import full_2021
-
-docx_writer = pytest.importorskip(
-    "exporters.docx.writer", reason="the Word writer (exporters/docx/writer.py) has not landed"
-)
-xlsx_writer = pytest.importorskip(
-    "exporters.xlsx.writer", reason="the Excel writer (exporters/xlsx/writer.py) has not landed"
-)
 
 
 def awkward_2021() -> Report:

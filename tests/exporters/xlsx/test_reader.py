@@ -6,16 +6,14 @@ import re
 import zipfile
 from pathlib import Path
 
-import pytest
 from openpyxl import Workbook, load_workbook
 
 from exporters.reading import read_any
+from exporters.xlsx import writer as xlsx_writer
 from model.engine import evaluate
 from model.formats import load_format
 from model.values import format_value
 from tests.support.factories import full_2021
-
-xlsx_writer = pytest.importorskip("exporters.xlsx.writer", reason="the Excel writer has not landed")
 
 
 def anchor(path: Path) -> dict[str, tuple[str, str]]:

@@ -64,9 +64,7 @@ def edit(source: Path, target: Path, cell_id: str, change) -> None:  # type: ign
 
 
 @pytest.fixture(scope="module")
-def recalculated(tmp_path_factory) -> dict[str, tuple[Report, Path]]:
-    if soffice_path() is None:
-        pytest.skip("LibreOffice (soffice) is not installed: apt-get install libreoffice-calc")
+def recalculated(tmp_path_factory, soffice) -> dict[str, tuple[Report, Path]]:
     folder, out = tmp_path_factory.mktemp("written"), tmp_path_factory.mktemp("recalculated")
     example, r2021 = load_example(), build_2021()
     write_xlsx(example, folder / "example.xlsx")
