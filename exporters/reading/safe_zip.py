@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from exporters.reading.errors import DocumentError, UnsafeFileError
@@ -59,6 +60,7 @@ def check_package(
         RuntimeError,
         NotImplementedError,
         UnicodeDecodeError,
+        zlib.error,  # a damaged deflate stream
     ) as exc:
         raise UnsafeFileError("文件已损坏，无法解压") from exc
 

@@ -16,14 +16,15 @@ from lxml import etree
 from exporters.reading.document_text import level_from_agency, parse_title, title_from_name
 from exporters.reading.grid_report import fill_values, read_grids
 from exporters.reading.safe_zip import DocumentError, UnsafeFileError, check_package
+from exporters.xlsx.anchor import read_anchor
 from model.formats import load_format
-from model.report import LEVELS, Contact, Report
+from model.report import Contact, Report
 from model.rules import Finding
 from model.values import InputError, Value, parse_value
+from model.vocabulary import LEVELS
 
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 MAX_XML = 15 * 1024 * 1024  # openpyxl keeps every cell as an object, twice (formulas and cached values)
-META_SHEET, CELLS_SHEET = "_meta", "_cells"  # the anchor documented in exporters/xlsx/writer.py (schema 1)
 MAX_SHEET_ROWS, MAX_SHEET_COLUMNS, MAX_SHEETS = 1000, 64, 30  # looked at when matching labels
 UNCOMPUTED = "\x00uncomputed"  # a formula cell without a cached result: neither blank nor a stated total
 
@@ -57,24 +58,10 @@ def read_xlsx(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
         etree.XMLSyntaxError,  # and the other parts with lxml
     ) as exc:
         raise XlsxError("工作簿内容已损坏，无法读取") from exc
-    anchor = _anchor(formulas)
+    anchor = read_anchor(formulas)
     if anchor is not None:
         return _read_anchored(formulas, cached, anchor)
     return _read_by_labels(cached, formulas, Path(path).name)
-
-
-def _anchor(wb: Any) -> tuple[dict[str, Any], list[tuple[str, ...]]] | None:
-    """The writer's hidden sheets: metadata and the list of addressable cells; None if absent or unknown."""
-    if META_SHEET not in wb.sheetnames or CELLS_SHEET not in wb.sheetnames:
-        return None
-    meta = {str(k): v for k, v, *_ in wb[META_SHEET].iter_rows(max_col=2, values_only=True) if k is not None}
-    if meta.get("app") != "nianbao" or str(meta.get("schema")) != "1":
-        return None
-    rows = [
-        tuple("" if v is None else str(v) for v in row[:6])
-        for row in wb[CELLS_SHEET].iter_rows(min_row=2, max_col=6, values_only=True)
-    ]
-    return meta, [r for r in rows if len(r) == 6 and r[0]]
 
 
 def _cell(wb: Any, sheet: str, coordinate: str) -> Any:

@@ -3,31 +3,7 @@
 Sheets, in order: 基本信息, one sheet per table (表二, 表三, 表四; sheet title = ``TableSpec.short``), 校验, 数据,
 报告正文, then two hidden sheets that make reading the workbook back exact.
 
-Contract for readers (``exporters/xlsx/reader.py``), schema 1
--------------------------------------------------------------
-Hidden sheet ``_meta`` (``META_SHEET``): column A a key, column B its value, from row 1:
-``schema`` (1), ``app`` ("nianbao"), ``format`` (format id, "2019" / "2021"), ``year``, ``agency``, ``level`` —
-as exported. The user may have edited agency / level / year since: read their live cells (``info.*`` below).
-
-Hidden sheet ``_cells`` (``CELLS_SHEET``): row 1 holds the headers ``CELLS_HEADERS`` =
-(id, sheet, cell, kind, role, unit); then one row per addressable cell:
-
-- role ``input``: a value cell of the format; id is the cell id (e.g. "t3.new.natural"), kind its CellSpec kind.
-  The sheet cell holds a number (int for counts, a decimal for amounts), is empty (blank, never 0), or holds
-  text the clerk typed that is not a valid value. ``unit`` is the unit exported with a money value (e.g. "元"),
-  else empty.
-- role ``total``: a computed cell (``fmt.totals``). It holds the formula
-  ``=IF(COUNT(parts)=0,"",SUM(parts))`` — or a plain number when a stated total disagreed with its parts, or
-  when a user unprotected the sheet and overwrote it. A reader may take a number found there as the stated
-  total; a formula's cached value is missing in a file written by this module and may be missing after an edit
-  in WPS, so recompute totals from the inputs rather than trusting the cache.
-- role ``info``: ``info.agency``, ``info.level`` (text), ``info.year`` (int), ``info.contact.<field>``
-  for each of ``Contact.FIELDS`` (text) on 基本信息.
-- role ``prose``: ``prose.<section key>`` (e.g. "prose.s1") on 报告正文, the section's text.
-- role ``check``: ``check.<CODE>.<key>`` → the 结果 cell on 校验 (通过 / 不通过, a formula).
-
-Every text (labels, agency, contact, prose) is a string cell, never a formula, even when it starts with = + - @.
-Sheet titles and cell labels are those of the format (``model.formats``); nothing here is specific to a year.
+The hidden sheets follow the contract in ``exporters/xlsx/anchor.py``.
 """
 
 from __future__ import annotations
@@ -39,16 +15,13 @@ from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.kinds import ExportOptions
+from exporters.xlsx.anchor import APP, CELLS_HEADERS, CELLS_SHEET, META_SHEET, SCHEMA
 from exporters.xlsx.checks import CHECK_SHEET, write_check_sheet
 from exporters.xlsx.layout import Place, place_cells
 from exporters.xlsx.sheets import write_data_sheet, write_info_sheet, write_prose_sheet
 from exporters.xlsx.styles import put_text, put_value
 from exporters.xlsx.tables import write_table_sheet
 from model.report import Report
-
-SCHEMA = 1
-META_SHEET, CELLS_SHEET = "_meta", "_cells"
-CELLS_HEADERS = ("id", "sheet", "cell", "kind", "role", "unit")
 
 
 def build_workbook(report: Report) -> Workbook:
@@ -89,7 +62,7 @@ def _write_meta(wb: Workbook, report: Report) -> None:
     ws: Worksheet = wb.create_sheet(META_SHEET)
     rows: tuple[tuple[str, str | int], ...] = (
         ("schema", SCHEMA),
-        ("app", "nianbao"),
+        ("app", APP),
         ("format", report.format_id),
         ("year", report.year),
         ("agency", report.agency),

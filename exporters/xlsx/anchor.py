@@ -1,0 +1,52 @@
+"""The contract of the workbook's hidden sheets ``_meta`` and ``_cells`` (schema 1), defined once for both sides.
+
+The writer (``exporters/xlsx/writer.py``) fills them; the reader (``exporters/xlsx/reader.py``) finds every cell
+by them, exactly, whatever the user did to the visible sheets' layout.
+
+Hidden sheet ``_meta`` (``META_SHEET``): column A a key, column B its value, from row 1:
+``schema`` (1), ``app`` ("nianbao"), ``format`` (the format id: its file name in resources/formats, e.g. "2021"), ``year``, ``agency``, ``level`` —
+as exported. The user may have edited agency / level / year since: read their live cells (``info.*`` below).
+
+Hidden sheet ``_cells`` (``CELLS_SHEET``): row 1 holds the headers ``CELLS_HEADERS`` =
+(id, sheet, cell, kind, role, unit); then one row per addressable cell:
+
+- role ``input``: a value cell of the format; id is the cell id (e.g. "t3.new.natural"), kind its CellSpec kind.
+  The sheet cell holds a number (int for counts, a decimal for amounts), is empty (blank, never 0), or holds
+  text the clerk typed that is not a valid value. ``unit`` is the unit exported with a money value (e.g. "元"),
+  else empty.
+- role ``total``: a computed cell (``fmt.totals``). It holds the formula
+  ``=IF(COUNT(parts)=0,"",SUM(parts))`` — or a plain number when a stated total disagreed with its parts, or
+  when a user unprotected the sheet and overwrote it. A reader may take a number found there as the stated
+  total; a formula's cached value is missing in a file written by this module and may be missing after an edit
+  in WPS, so recompute totals from the inputs rather than trusting the cache.
+- role ``info``: ``info.agency``, ``info.level`` (text), ``info.year`` (int), ``info.contact.<field>``
+  for each of ``Contact.FIELDS`` (text) on 基本信息.
+- role ``prose``: ``prose.<section key>`` (e.g. "prose.s1") on 报告正文, the section's text.
+- role ``check``: ``check.<CODE>.<key>`` → the 结果 cell on 校验 (通过 / 不通过, a formula).
+
+Every text (labels, agency, contact, prose) is a string cell, never a formula, even when it starts with = + - @.
+Sheet titles and cell labels are those of the format (``model.formats``); nothing here is specific to a year.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SCHEMA = 1
+APP = "nianbao"
+META_SHEET, CELLS_SHEET = "_meta", "_cells"
+CELLS_HEADERS = ("id", "sheet", "cell", "kind", "role", "unit")
+
+
+def read_anchor(wb: Any) -> tuple[dict[str, Any], list[tuple[str, ...]]] | None:
+    """The writer's hidden sheets: metadata and the list of addressable cells; None if absent or unknown."""
+    if META_SHEET not in wb.sheetnames or CELLS_SHEET not in wb.sheetnames:
+        return None
+    meta = {str(k): v for k, v, *_ in wb[META_SHEET].iter_rows(max_col=2, values_only=True) if k is not None}
+    if meta.get("app") != APP or str(meta.get("schema")) != str(SCHEMA):
+        return None
+    rows = [
+        tuple("" if v is None else str(v) for v in row[:6])
+        for row in wb[CELLS_SHEET].iter_rows(min_row=2, max_col=6, values_only=True)
+    ]
+    return meta, [r for r in rows if len(r) == 6 and r[0]]
