@@ -1,1 +1,1 @@
-"""One module per file format: Word and Excel, written and read back."""
+"""The document kinds: the registry (``kinds.py``), a package per kind (``docx/``, ``xlsx/``) and ``reading/``."""

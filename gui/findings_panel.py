@@ -7,9 +7,9 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from model.engine import counts
-from model.rules import SEVERITIES, Finding
+from model.rules import Finding
+from model.vocabulary import SEVERITIES, SEVERITY_NAMES
 
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_COLOURS = {"error": "#c42b1c", "warning": "#c77700", "info": "#2b6cb0"}
 SEVERITY_SIGNS = {"error": "x", "warning": "!", "info": "i"}
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 10
@@ -58,7 +58,7 @@ def summary(findings: list[Finding]) -> str:
     number = counts(findings)
     if not findings:
         return "未发现问题"
-    return " · ".join(f"{number[s]}个{SEVERITY_LABELS[s]}" for s in SEVERITIES if number[s])
+    return " · ".join(f"{number[s]}个{SEVERITY_NAMES[s]}" for s in SEVERITIES if number[s])
 
 
 class FindingsPanel(QDockWidget):
@@ -105,7 +105,7 @@ class FindingsPanel(QDockWidget):
         self.list.clear()
         for finding in ordered:
             item = QListWidgetItem(
-                self._icons[finding.severity], f"{SEVERITY_LABELS[finding.severity]}  {finding.message}"
+                self._icons[finding.severity], f"{SEVERITY_NAMES[finding.severity]}  {finding.message}"
             )
             item.setData(FINDING_ROLE, finding)
             item.setToolTip(f"[{finding.code}] {finding.message}")

@@ -27,7 +27,8 @@ from gui.info_page import InfoPage
 from gui.menus import Menus, app_icon
 from model.engine import counts
 from model.report import Report
-from model.rules import SEVERITIES, Finding
+from model.rules import Finding
+from model.vocabulary import SEVERITIES
 
 APP_NAME = "年报助手"
 WIDE = 1500  # pixels: table 三 and the 校验结果 panel side by side

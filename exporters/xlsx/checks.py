@@ -27,10 +27,10 @@ from exporters.xlsx.styles import (
     stamp,
 )
 from model.formats import Format
+from model.vocabulary import SEVERITY_NAMES
 
 CHECK_SHEET = "校验"
 PASS, FAIL = "通过", "不通过"
-SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 HEADERS = ("规则", "级别", "检查内容", "填报值/左边", "应为/右边", "差额", "结果")
 WIDTHS = (9, 6, 70, 12, 12, 9, 9)
 FIRST_ROW = 4  # first check row; rows 1–3 hold the title, the summary and the column headers
@@ -178,7 +178,7 @@ def write_check_sheet(wb: Workbook, fmt: Format, places: dict[str, Place]) -> di
 
 def _write_row(ws: Worksheet, row: int, check: Check, places: dict[str, Place]) -> None:
     put_text(ws, row, 1, check.code, BODY, CENTER, border=GRID)
-    put_text(ws, row, 2, SEVERITY_LABELS.get(check.severity, check.severity), BODY, CENTER, border=GRID)
+    put_text(ws, row, 2, SEVERITY_NAMES.get(check.severity, check.severity), BODY, CENTER, border=GRID)
     put_text(ws, row, 3, check.what, BODY, LEFT, border=GRID)
     lines = math.ceil(text_width(check.what) / (WIDTHS[2] - 2))
     if lines > 1:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from gui.document import ReportDocument
 from model.formats import GridCell, TableSpec
 from model.values import format_value
+from model.vocabulary import SEVERITY_NAMES
 
 CELL_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1  # the cell id of a value cell, else None
 KIND_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # "label", "input" or "computed"
@@ -31,7 +32,6 @@ COLOURS = {
 }
 TEXT_COLOURS = {"computed": QColor("#1f3a5f"), "label": QColor("#202020"), "input": QColor("#000000")}
 BLANK_CODE = "BLANK"  # the rule code whose marks are drawn faintly (a new report is all blank)
-SEVERITY_NAMES = {"error": "错误", "warning": "提醒", "info": "提示"}
 
 Index = QModelIndex | QPersistentModelIndex
 _BRUSHES = {key: QBrush(colour) for key, colour in COLOURS.items()}
