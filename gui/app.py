@@ -7,6 +7,7 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QLibraryInfo,
@@ -21,6 +22,10 @@ from PySide6.QtWidgets import QApplication
 
 from model.engine import Finding
 from model.report import Report
+
+if TYPE_CHECKING:
+    from gui.dialogs import Dialogs
+    from gui.main_window import MainWindow
 
 FONTS = (
     "Microsoft YaHei UI",
@@ -109,7 +114,9 @@ def run(argv: list[str]) -> int:
     return app.exec()
 
 
-def start_window(file: str | None = None, example: bool = False, dialogs=None):  # type: ignore[no-untyped-def]
+def start_window(
+    file: str | None = None, example: bool = False, dialogs: Dialogs | None = None
+) -> MainWindow:
     """The main window with a crashed session's report (if the clerk restores it), FILE, the example,
     the most recent file, or a blank report — built once, with that report."""
     from gui.autosave import orphans

@@ -8,11 +8,15 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from model import draft
 from model.report import Report
+
+if TYPE_CHECKING:
+    from gui.document import ReportDocument
 
 ENV_FOLDER = "NIANBAO_RECOVERY_DIR"
 QUIET_MS = 1000  # save this long after the last change ...
@@ -57,7 +61,9 @@ class Autosave(QObject):
 
     saved = Signal(str)  # the time of day of the last autosave
 
-    def __init__(self, document, folder: Path | None = None, parent: QObject | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, document: ReportDocument, folder: Path | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.document = document
         self.folder = folder or recovery_folder()

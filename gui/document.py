@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from enum import Enum
+from typing import Final, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -13,7 +14,15 @@ from model.formats import format_for_year
 from model.report import Contact, Report
 from model.values import InputError, Value, parse_value
 
-_MISSING = object()
+
+class _Missing(Enum):
+    """A cell with no printed total (None is a total printed blank)."""
+
+    MISSING = "missing"
+
+
+_MISSING: Final = _Missing.MISSING
+_T = TypeVar("_T")
 META_FIELDS = ("agency", "level", "year", "format_id", *(f"contact.{f}" for f in Contact.FIELDS))
 
 
@@ -24,7 +33,7 @@ class CellState:
     value: Value | None = None
     unit: str | None = None
     invalid: str | None = None
-    stated: Any = _MISSING  # _MISSING: no printed total; None: printed blank
+    stated: Value | None | _Missing = _MISSING  # _MISSING: no printed total; None: printed blank
 
     @classmethod
     def of(cls, report: Report, cell_id: str) -> CellState:
@@ -46,7 +55,7 @@ class CellState:
         report.changed()
 
 
-def _put(store: dict[str, Any], key: str, item: Any) -> None:
+def _put(store: dict[str, _T], key: str, item: _T | None) -> None:
     if item is None:
         store.pop(key, None)
     else:
@@ -233,7 +242,7 @@ class ReportDocument(QObject):
         self.undo_stack.push(_ReportCommand(self, self.report.copy(), after, description, f"prose.{key}"))
 
     def set_meta(
-        self, field: str, value: Any, description: str = "修改基本信息", keep_format: bool = False
+        self, field: str, value: str | int, description: str = "修改基本信息", keep_format: bool = False
     ) -> None:
         """Change agency, level, year, format_id or contact.<field>; a new year brings its format unless
         ``keep_format`` (基本信息 then offers the change, saying what it would drop)."""
@@ -244,7 +253,7 @@ class ReportDocument(QObject):
             setattr(after.contact, field.split(".", 1)[1], str(value))
         elif field == "year":
             after.year = int(value)
-            if not keep_format:
+            if not keep_format and not after.fmt.fits_year(after.year):  # a variant that fits stays
                 after = _in_format(after, format_for_year(after.year).id)
         elif field == "format_id":
             after = _in_format(after, str(value))
@@ -317,7 +326,7 @@ class ReportDocument(QObject):
             self.findingsChanged.emit()
 
 
-def _meta(report: Report) -> tuple[Any, ...]:
+def _meta(report: Report) -> tuple[object, ...]:
     return (
         report.format_id,
         report.year,
@@ -327,7 +336,7 @@ def _meta(report: Report) -> tuple[Any, ...]:
     )
 
 
-def _state(report: Report) -> tuple[Any, ...]:
+def _state(report: Report) -> tuple[object, ...]:
     return (_meta(report), report.prose, report.values, report.units, report.stated, report.invalid)
 
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from exporters.kinds import ExportOptions, exportable, kind
 from model.report import Report
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+
+    from gui.main_window import MainWindow
 
 
 def kinds() -> list[str]:
@@ -54,7 +59,7 @@ def export(
     return written, problems
 
 
-def run_export(window: Any, kinds: list[str]) -> list[Path]:
+def run_export(window: MainWindow, kinds: list[str]) -> list[Path]:
     """The menu action: warn about errors, choose a folder, export, say what was written."""
     document = window.document
     errors = [f.message for f in window.all_findings() if f.severity == "error"]
@@ -72,6 +77,6 @@ def run_export(window: Any, kinds: list[str]) -> list[Path]:
     return written
 
 
-def windows_fonts(settings: Any) -> bool:
+def windows_fonts(settings: QSettings) -> bool:
     """The 「导出Word时只用Windows自带字体」 setting (an .ini file gives it back as text)."""
     return str(settings.value(WINDOWS_FONTS, False)).lower() in ("true", "1")

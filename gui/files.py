@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
@@ -14,6 +14,11 @@ from gui.dialogs import DRAFT_FILTER
 from model import draft
 from model.carry import carry_forward
 from model.report import Report
+from model.rules import Finding
+
+if TYPE_CHECKING:
+    from gui.document import ReportDocument
+    from gui.main_window import MainWindow
 
 ENV_SETTINGS = "NIANBAO_SETTINGS"
 MAX_RECENT = 8
@@ -41,12 +46,12 @@ def default_year() -> int:
 
 def recent_files(settings: QSettings) -> list[str]:
     """最近打开, newest first."""
-    value = settings.value("recent", [])
-    items = [value] if isinstance(value, str) else list(value or [])
+    value = settings.value("recent", [])  # an .ini file gives one entry back as text, none as None
+    items = [value] if isinstance(value, str) else list(value) if isinstance(value, (list, tuple)) else []
     return [str(p) for p in items if p]
 
 
-def read_report(path: str) -> tuple[Report, str | None, list[Any], str]:
+def read_report(path: str) -> tuple[Report, str | None, list[Finding], str]:
     """(report, the draft's path or None, findings about the document, where it came from); raises ReadError.
 
     A draft is saved back to its file; a Word or Excel report becomes a new draft that is not saved yet."""
@@ -61,14 +66,14 @@ def read_report(path: str) -> tuple[Report, str | None, list[Any], str]:
 class Files:
     """The file operations of one main window; every question goes through the window's dialog seam."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.settings = app_settings()
         self.persist = True  # False: leave no trace in the settings (smoke runs)
         self.read_back: str | None = None  # the Word/Excel report shown, while nothing has been changed in it
 
     @property
-    def document(self) -> Any:
+    def document(self) -> ReportDocument:
         return self.window.document
 
     # ---- recent files --------------------------------------------------------------------------

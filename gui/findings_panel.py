@@ -33,13 +33,13 @@ def badge(colour: str, sign: str, size: int = 16) -> QIcon:
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
         s = size / 16
-        lines = {
+        lines: dict[str, list[tuple[float, float, float, float]]] = {
             "x": [(5, 5, 11, 11), (11, 5, 5, 11)],
             "!": [(8, 4, 8, 9.5), (8, 12, 8, 12.2)],
             "i": [(8, 3.8, 8, 4), (8, 7, 8, 12)],
             "ok": [(4.5, 8.5, 7, 11), (7, 11, 11.5, 5.5)],
-        }[sign]
-        for x1, y1, x2, y2 in lines:
+        }
+        for x1, y1, x2, y2 in lines[sign]:
             painter.drawLine(QPointF(x1 * s, y1 * s), QPointF(x2 * s, y2 * s))
         painter.end()
         _ICONS[key] = QIcon(pixmap)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
@@ -23,6 +25,9 @@ from model.formats import format_for_year, format_ids, format_summary, load_form
 from model.report import Contact, Report
 from model.vocabulary import LEVELS
 
+if TYPE_CHECKING:
+    from gui.document import ReportDocument
+
 CONTACT_HINTS = {
     "office": "如：某某局办公室",
     "address": "",
@@ -38,7 +43,7 @@ class InfoPage(QWidget):
 
     importPrevious = Signal()  # noqa: N815 - the clerk asks to import last year's report
 
-    def __init__(self, document, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.heading = QLabel("基本信息")
@@ -130,7 +135,7 @@ class InfoPage(QWidget):
             signal.connect(self.refresh)
         self.refresh()
 
-    def _set(self, field: str, value: object) -> None:
+    def _set(self, field: str, value: str | int) -> None:
         self.document.set_meta(field, value)
 
     def _use_year_format(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
@@ -29,6 +30,13 @@ from model.engine import counts
 from model.report import Report
 from model.rules import Finding
 from model.vocabulary import SEVERITIES
+
+if TYPE_CHECKING:  # the prose page and the grid load when first shown
+    from gui.prose_page import ProsePage
+    from gui.table.page import TablePage
+    from gui.table.view import GridView
+
+    Page = InfoPage | TablePage | ProsePage
 
 APP_NAME = "年报助手"
 WIDE = 1500  # pixels: table 三 and the 校验结果 panel side by side
@@ -60,7 +68,7 @@ class MainWindow(QMainWindow):
         self.findings_panel.findingActivated.connect(self.show_finding)
         self._build_status()
         self.menus = Menus(self)
-        self.actions = self.menus.actions
+        self.named_actions = self.menus.named_actions
         self.recent_menu = self.menus.recent
         self.document.findingsChanged.connect(self._findings_changed)
         self.document.undo_stack.cleanChanged.connect(self._update_title)
@@ -101,7 +109,7 @@ class MainWindow(QMainWindow):
         self.nav.setWordWrap(True)
         self.stack = QStackedWidget()
         self.keys = [INFO, *(s.key for s in self.document.report.fmt.sections)]
-        self._pages: dict[str, QWidget] = {}  # built when first shown: a faster start
+        self._pages: dict[str, Page] = {}  # built when first shown: a faster start
         for key in self.keys:
             self.stack.addWidget(QWidget())
             item = QListWidgetItem()
@@ -120,19 +128,23 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str) -> Page:
         """The page of 基本信息 or a section, built on first use."""
         if key not in self._pages:
+            page: Page
             if key == INFO:
-                page: QWidget = InfoPage(self.document)
-                page.importPrevious.connect(self.files.import_previous)
+                info = InfoPage(self.document)
+                info.importPrevious.connect(self.files.import_previous)
+                page = info
             elif self.document.report.fmt.section(key).kind == "table":
                 from gui.table.page import TablePage  # the grid's modules load with the first table shown
 
-                page = TablePage(self.document, key)
-                page.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-                page.view.withdrawn.connect(self._withdraw_note)
-                QTimer.singleShot(0, lambda view=page.view: _scroll_home(view))
+                table = TablePage(self.document, key)
+                table.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+                table.view.withdrawn.connect(self._withdraw_note)
+                view = table.view
+                QTimer.singleShot(0, lambda: _scroll_home(view))
+                page = table
             else:
                 from gui.prose_page import ProsePage
 
@@ -151,9 +163,11 @@ class MainWindow(QMainWindow):
     def focus_page(self, key: str) -> None:
         """Keys go to the page: a table's current cell, a section's text (after a click in the navigation)."""
         page = self.page(key)
-        target = getattr(page, "view", None) or getattr(page, "editor", None)
-        if target is not None:
-            target.setFocus()
+        if isinstance(page, InfoPage):
+            return
+        from gui.prose_page import ProsePage
+
+        (page.editor if isinstance(page, ProsePage) else page.view).setFocus()
 
     def _show_row(self, row: int) -> None:
         if row >= 0:
@@ -248,7 +262,7 @@ class MainWindow(QMainWindow):
             item.setIcon(severity_icon(worst[key], 14) if key in worst else ok_icon(14))
 
     # ---- navigation ----------------------------------------------------------------------------
-    def show_page(self, key: str) -> QWidget:
+    def show_page(self, key: str) -> Page:
         self.nav.setCurrentRow(self.keys.index(key))
         return self.page(key)
 
@@ -277,18 +291,20 @@ class MainWindow(QMainWindow):
         if key is None:
             return
         page = self.show_page(key)
-        if hasattr(page, "select_cells"):  # a table page
-            page.select_cells(list(finding.cells))
-            page.view.setFocus()
-        elif hasattr(page, "editor"):  # a prose page: the quoted phrase selected, if it is in the text
+        from gui.prose_page import ProsePage
+
+        if isinstance(page, InfoPage):
+            page.format.setFocus()
+        elif isinstance(page, ProsePage):  # the quoted phrase selected, if it is in the text
             page.editor.setFocus()
             for phrase in re.findall(r"“([^”]+)”", finding.message):
                 found = page.editor.document().find(phrase)
                 if not found.isNull():
                     page.editor.setTextCursor(found)
                     break
-        elif key == INFO:
-            page.format.setFocus()  # type: ignore[attr-defined]
+        else:  # a table page
+            page.select_cells(list(finding.cells))
+            page.view.setFocus()
 
     def step_finding(self, step: int) -> None:
         panel = self.findings_panel
@@ -308,7 +324,8 @@ class MainWindow(QMainWindow):
         self.autosave.close()
         event.accept()
 
-    def _dropped_path(self, event: QDragEnterEvent | QDropEvent) -> str | None:
+    def _dropped_path(self, event: QDropEvent) -> str | None:
+        """The first report file in a drag or a drop (QDragEnterEvent and QDragMoveEvent are QDropEvents)."""
         for url in event.mimeData().urls():
             if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in readable():
                 return url.toLocalFile()
@@ -318,11 +335,11 @@ class MainWindow(QMainWindow):
         """A report file dropped on a text field opens like one dropped on the window."""
         kind = event.type()
         dragging = kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
-        if dragging and self._dropped_path(event):  # type: ignore[arg-type]
+        if dragging and isinstance(event, QDropEvent) and self._dropped_path(event):  # QDrag*Event too
             if kind == QEvent.Type.Drop:
-                self.dropEvent(event)  # type: ignore[arg-type]
+                self.dropEvent(event)
             else:
-                event.acceptProposedAction()  # type: ignore[attr-defined]
+                event.acceptProposedAction()
             return True
         return super().eventFilter(watched, event)
 
@@ -337,7 +354,7 @@ class MainWindow(QMainWindow):
             self.files.open_path(path)
 
 
-def _scroll_home(view: QWidget) -> None:
+def _scroll_home(view: GridView) -> None:
     """A grid built before it had its size scrolled to its first cell: show the form from its header."""
-    view.verticalScrollBar().setValue(0)  # type: ignore[attr-defined]
-    view.horizontalScrollBar().setValue(0)  # type: ignore[attr-defined]
+    view.verticalScrollBar().setValue(0)
+    view.horizontalScrollBar().setValue(0)

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from exporters.kinds import exportable
 from gui import exports
+from gui.info_page import InfoPage
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 ABOUT = (
     "<h3>年报助手 nianbao</h3>"
@@ -19,15 +24,14 @@ ABOUT = (
     "<p>支持 2021 年格式（国办公开办函〔2021〕30号）和 2019 年试行格式（国办公开办函〔2019〕60号）。</p>"
     "<p>本程序不联网，报告只保存在本机。</p>"
 )
-CLIPBOARD = {"剪切": "cut", "复制": "copy", "粘贴": "paste", "清除": "clear_selection"}
 
 
 class Menus:
-    """Builds the window's menus; ``actions`` by name (新建, 打开, 保存, 撤销, page:t3, …)."""
+    """Builds the window's menus; ``named_actions`` by name (新建, 打开, 保存, 撤销, page:t3, …)."""
 
-    def __init__(self, window: Any) -> None:
+    def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.actions: dict[str, QAction] = {}
+        self.named_actions: dict[str, QAction] = {}
         self._recent_dirty = True
         bar = window.menuBar()
         self._file(bar.addMenu("文件(&F)"))
@@ -37,13 +41,18 @@ class Menus:
         self.add(help_menu, "关于年报助手", lambda: window.dialogs.about(window, ABOUT), name="关于")
 
     def add(
-        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: Any = None, name: str = ""
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+        name: str = "",
     ) -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        self.actions[name or text] = action
+        self.named_actions[name or text] = action
         return action
 
     def _file(self, menu: QMenu) -> None:
@@ -63,7 +72,7 @@ class Menus:
             self.add(
                 menu,
                 f"导出 {entry.short}…",
-                lambda k=entry.key: exports.run_export(window, [k]),
+                partial(exports.run_export, window, [entry.key]),
                 name=f"导出 {entry.short}",
             )
         self.add(menu, "全部导出…", lambda: exports.run_export(window, exports.kinds()), name="全部导出")
@@ -72,7 +81,7 @@ class Menus:
         fonts.setChecked(exports.windows_fonts(window.files.settings))
         fonts.setToolTip("电脑上没有仿宋_GB2312、方正小标宋简体等公文字体时勾选")
         fonts.toggled.connect(self._windows_fonts)
-        self.actions["Windows字体"] = fonts
+        self.named_actions["Windows字体"] = fonts
         menu.addSeparator()
         self.add(menu, "退出", window.close, QKeySequence("Ctrl+Q"), "退出")
 
@@ -82,19 +91,19 @@ class Menus:
     def _edit(self, menu: QMenu) -> None:
         window = self.window
         undo = window.document.undo_stack.createUndoAction(window, "撤销")
-        undo.setShortcuts([QKeySequence.StandardKey.Undo])
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         redo = window.document.undo_stack.createRedoAction(window, "重做")
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         menu.addAction(undo)
         menu.addAction(redo)
-        self.actions.update({"撤销": undo, "重做": redo})
+        self.named_actions.update({"撤销": undo, "重做": redo})
         menu.addSeparator()
         for name, key in (
             ("剪切", QKeySequence.StandardKey.Cut),
             ("复制", QKeySequence.StandardKey.Copy),
             ("粘贴", QKeySequence.StandardKey.Paste),
         ):
-            self.add(menu, name, lambda n=name: self.clipboard(n), key)
+            self.add(menu, name, partial(self.clipboard, name), key)
         self.add(menu, "清除内容", lambda: self.clipboard("清除"), name="清除")
         menu.addSeparator()
         self.add(menu, "下一个问题", lambda: window.step_finding(1), QKeySequence("F8"))
@@ -110,21 +119,33 @@ class Menus:
             self.add(
                 menu,
                 window.nav.item(row).text(),
-                lambda k=key: (window.show_page(k), window.focus_page(k)),
+                partial(self._go_to, key),
                 QKeySequence(f"Ctrl+{row + 1}"),
                 f"page:{key}",
             )
 
+    def _go_to(self, key: str) -> None:
+        self.window.show_page(key)
+        self.window.focus_page(key)
+
     def clipboard(self, what: str) -> None:
         """剪切/复制/粘贴/清除 on the current page (keys in an editor or the grid reach it first)."""
         page = self.window.page(self.window.current_page())
-        editor = getattr(page, "editor", None)  # a prose page
-        if editor is not None and what == "清除":
-            editor.textCursor().removeSelectedText()
-            return
-        method = getattr(editor if editor is not None else page, CLIPBOARD[what], None)
-        if method is not None:
-            method()
+        if isinstance(page, InfoPage):
+            return  # its fields take these keys themselves
+        from gui.prose_page import ProsePage
+
+        if isinstance(page, ProsePage):
+            editor = page.editor
+            actions: dict[str, Callable[[], None]] = {
+                "剪切": editor.cut,
+                "复制": editor.copy,
+                "粘贴": editor.paste,
+                "清除": lambda: editor.textCursor().removeSelectedText(),
+            }
+        else:  # a table page
+            actions = {"剪切": page.cut, "复制": page.copy, "粘贴": page.paste, "清除": page.clear_selection}
+        actions[what]()
 
     def recent_changed(self) -> None:
         """The list changed: the menu is rebuilt when next shown (never inside one of its own actions)."""

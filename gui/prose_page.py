@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCursor
@@ -17,6 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from model.formats import SectionSpec
+
+if TYPE_CHECKING:
+    from gui.document import ReportDocument
 
 DIGITS = "一二三四五六七八九"
 SUBHEADING = re.compile(r"^\s*[（(]([一二三四五六七八九十]+)[）)]", re.MULTILINE)
@@ -42,7 +46,7 @@ def count_characters(text: str) -> int:
 class ProsePage(QWidget):
     """One prose section of the report, edited through the document (undo merges per section)."""
 
-    def __init__(self, document, key: str, parent: QWidget | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, document: ReportDocument, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.key = key

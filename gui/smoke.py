@@ -6,11 +6,15 @@ import contextlib
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gui import exports
 from gui.dialogs import Dialogs, NewReport
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
 
 
 class QuietDialogs(Dialogs):
@@ -56,7 +60,7 @@ def settle(rounds: int = 3) -> None:
         QApplication.processEvents()
 
 
-def grab_pages(window, folder: Path) -> list[Path]:  # type: ignore[no-untyped-def]
+def grab_pages(window: MainWindow, folder: Path) -> list[Path]:
     """Show each page in turn and save the whole window as NN-key.png."""
     written = []
     for number, key in enumerate(window.keys, 1):

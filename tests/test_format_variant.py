@@ -115,12 +115,16 @@ def test_info_page_lists_the_variant_and_does_not_call_it_wrong(
     isolate(tmp_path, monkeypatch)
     window = make_window(qtbot, filled("2021zj"))
     page = window.show_page("info")
-    combo = page.format  # type: ignore[attr-defined]
+    combo = page.format
     assert [combo.itemData(i) for i in range(combo.count())] == ["2021", "2021zj", "2019"]
     assert combo.currentData() == "2021zj"
-    assert not page.warning_box.isVisible()  # type: ignore[attr-defined]
-    table = window.page("t2").model  # type: ignore[attr-defined]
+    assert not page.warning_box.isVisible()
+    table = window.page("t2").model
     assert table.rowCount() == len(load_format("2021").table("t2").rows) + 1
+    window.document.set_meta("year", 2024)  # another year the variant is for: it stays, with its figures
+    assert window.document.report.format_id == "2021zj" and window.document.report.value(NEW_CELL) == 7
+    window.document.set_meta("year", 2020)  # a year of the 2019 format: the official one of that year
+    assert window.document.report.format_id == "2019"
 
 
 def test_cli_creates_checks_and_exports_the_variant(variant: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -13,6 +13,9 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from gui.table.view import GridView
 
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _ARROWS = {Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down", Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right"}
@@ -23,7 +26,7 @@ Index = QModelIndex | QPersistentModelIndex
 class GridDelegate(QStyledItemDelegate):
     """Edits a value cell in a line edit; the view tells it whether typing started the edit."""
 
-    def __init__(self, view: Any) -> None:
+    def __init__(self, view: GridView) -> None:
         super().__init__(view)
         self.view = view
         self.overwrite = False  # the edit was started by typing: the old text goes
@@ -48,13 +51,17 @@ class GridDelegate(QStyledItemDelegate):
         else:  # pragma: no cover - only line edits are created
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
         if isinstance(editor, QLineEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
     def eventFilter(self, editor: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit):
-            move = self._move_for(event)  # type: ignore[arg-type]
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and isinstance(editor, QLineEdit)
+        ):
+            move = self._move_for(event)
             if move:
                 self.commitData.emit(editor)
                 self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)

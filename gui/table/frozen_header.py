@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QTableView
+
+if TYPE_CHECKING:
+    from gui.table.view import GridView
 
 
 class FrozenHeader(QTableView):
@@ -15,7 +18,7 @@ class FrozenHeader(QTableView):
     It lies over the top of the grid's viewport and follows its horizontal scrolling; the grid keeps the focus,
     the current cell and the keys, and scrolls the rows it moves to out from under the header."""
 
-    def __init__(self, grid: Any) -> None:
+    def __init__(self, grid: GridView) -> None:
         super().__init__(grid)
         self.grid = grid
         self.rows = 0

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from gui.document import ReportDocument
@@ -57,7 +58,7 @@ class ReportTableModel(QAbstractTableModel):
 
     refused = Signal(QModelIndex, str)  # an edit at this index was refused with this Chinese message
 
-    def __init__(self, document: ReportDocument, table_key: str, parent: Any = None) -> None:
+    def __init__(self, document: ReportDocument, table_key: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.table_key = table_key
@@ -105,7 +106,7 @@ class ReportTableModel(QAbstractTableModel):
             background,
         )
 
-    def _mark_state(self) -> dict[str, tuple[Any, ...]]:
+    def _mark_state(self) -> dict[str, tuple[tuple[str, str] | None, str | None, bool]]:
         """How each marked or refused cell of this table looks, to repaint only the cells that change."""
         doc = self.document
         ids = [c for c in (*doc.marks, *doc.refused) if c in self._positions]
@@ -297,7 +298,7 @@ class ReportTableModel(QAbstractTableModel):
         return None
 
     # ---- updates -----------------------------------------------------------------------------
-    def _emit_for(self, ids: Any) -> None:
+    def _emit_for(self, ids: Iterable[str]) -> None:
         for cell_id in ids:  # one small rectangle each: only those cells are repainted
             position = self._positions.get(cell_id)
             if position is not None:

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
+from PySide6.QtWidgets import QTableView
+
+if TYPE_CHECKING:
+    from gui.table.model import ReportTableModel
 
 _ARROW_STEPS = {"up": (-1, 0), "down": (1, 0), "left": (0, -1), "right": (0, 1)}
 
 
-class GridMoves:
-    """Mixed into the grid view (a QTableView over a ReportTableModel ``grid``): where Enter, Tab and the arrows go.
+class GridMoves(QTableView):
+    """The base of the grid view (a QTableView over a ReportTableModel ``grid``): where Enter, Tab and the arrows go.
 
     ``_orders`` holds the input cells in row order ("right") and column order ("down"); ``_tab_run`` the column a
     run of Tabs began in and the cell it reached, so that Enter then goes to the next row as in Excel."""
 
-    grid: Any
+    grid: ReportTableModel
     _orders: dict[str, list[tuple[int, int]]]
     _tab_run: tuple[int, tuple[int, int]] | None = None
 
@@ -31,7 +35,7 @@ class GridMoves:
 
     def step(self, move: str) -> None:
         """Move the current cell: "down"/"up" and "right"/"left" to the next input cell, "arrow-…" one cell."""
-        current = self.currentIndex()  # type: ignore[attr-defined]  # the QTableView's
+        current = self.currentIndex()
         if not current.isValid():
             return
         cell = self.grid.cell_at(current.row(), current.column())
@@ -66,10 +70,8 @@ class GridMoves:
     def move_to(self, index: QModelIndex) -> None:
         """Make the cell current and the only one selected (a held Shift does not extend the selection)."""
         if index.isValid():
-            self.selectionModel().setCurrentIndex(  # type: ignore[attr-defined]
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
-            self.scrollTo(index)  # type: ignore[attr-defined]
+            self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.scrollTo(index)
 
     def _arrow(self, here: tuple[int, int], direction: str) -> tuple[int, int] | None:
         cell = self.grid.cell_at(*here)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import overload
+
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
@@ -16,7 +18,6 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QKeyEvent, QKeySequenc
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QTableView,
     QWidget,
 )
 
@@ -45,7 +46,7 @@ def _is_ctrl_y(event: QKeyEvent) -> bool:
     return event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier
 
 
-class GridView(GridMoves, QTableView):
+class GridView(GridMoves):
     """The grid: spans from the format, Excel-like keys, copy and paste, messages shown at the cell."""
 
     message = Signal(str)  # a note for the status bar (what a paste skipped, a refused value)
@@ -162,12 +163,23 @@ class GridView(GridMoves, QTableView):
                 painter.drawRect(rect.adjusted(1, 1, -2, -2))
         painter.end()
 
+    @overload
+    def edit(self, index: QModelIndex | QPersistentModelIndex) -> None: ...
+    @overload
     def edit(
         self,
-        index: QModelIndex,
-        trigger: QAbstractItemView.EditTrigger = QAbstractItemView.EditTrigger.AllEditTriggers,  # type: ignore[override]
+        index: QModelIndex | QPersistentModelIndex,
+        trigger: QAbstractItemView.EditTrigger,
+        event: QEvent | None,
+    ) -> bool: ...
+    def edit(
+        self,
+        index: QModelIndex | QPersistentModelIndex,
+        trigger: QAbstractItemView.EditTrigger = QAbstractItemView.EditTrigger.AllEditTriggers,
         event: QEvent | None = None,
-    ) -> bool:
+    ) -> bool | None:
+        """Qt's virtual edit(index, trigger, event); Qt passes no event (None) for some triggers, and the
+        one-argument slot edit(index) comes here too."""
         typed = trigger == QAbstractItemView.EditTrigger.AnyKeyPressed
         if typed and index.flags() & Qt.ItemFlag.ItemIsEditable and self.state() != self.State.EditingState:
             self.delegate.overwrite = True
@@ -177,7 +189,7 @@ class GridView(GridMoves, QTableView):
             QAbstractItemView.EditTrigger.DoubleClicked,
         ):
             self.delegate.typed = False
-        ok = super().edit(index, trigger, event)  # type: ignore[arg-type]
+        ok = super().edit(index, trigger, event)  # type: ignore[arg-type]  # PySide6's stub: QEvent, but Qt takes None
         if not ok:
             self.delegate.overwrite = False
         elif not self.delegate.typed and self.delegate.last_editor is not None:

@@ -116,7 +116,7 @@ def test_autosave_writes_shortly_after_a_change_and_removes_the_file_on_save(
     data = json.loads(autosave.file.read_text(encoding="utf-8"))
     assert data["source"] == str(path) and data["draft"]["values"]["t3.new.natural"] == 33
     assert "已自动保存" in window.autosave_label.text()
-    window.actions["保存"].trigger()
+    window.named_actions["保存"].trigger()
     assert not autosave.file.exists()
 
 

@@ -31,8 +31,8 @@ def saved_example(tmp_path, example):
 def test_new_asks_year_agency_level_and_uses_the_years_format(qtbot, seam, example):
     window = make_window(qtbot, example, dialogs=seam)
     seam.new = NewReport(2025, "某某县某某局", "县级政府", "2021")
-    assert window.actions["新建"].isEnabled()
-    window.actions["新建"].trigger()
+    assert window.named_actions["新建"].isEnabled()
+    window.named_actions["新建"].trigger()
     report = window.document.report
     assert (report.year, report.agency, report.level, report.format_id) == (
         2025,
@@ -47,7 +47,7 @@ def test_new_asks_year_agency_level_and_uses_the_years_format(qtbot, seam, examp
 def test_open_save_and_save_as_go_through_the_seam_and_the_atomic_save(qtbot, seam, saved_example, tmp_path):
     window = make_window(qtbot, dialogs=seam)
     seam.open_paths = [str(saved_example)]
-    window.actions["打开"].trigger()
+    window.named_actions["打开"].trigger()
     assert window.document.path == str(saved_example)
     assert window.document.report.agency == "杭州市城市管理局"
     assert window.windowTitle().startswith("示例.nianbao[*]") and not window.isWindowModified()
@@ -55,14 +55,14 @@ def test_open_save_and_save_as_go_through_the_seam_and_the_atomic_save(qtbot, se
 
     window.document.set_cells({"t3.new.natural": "29"})
     assert window.isWindowModified()
-    window.actions["保存"].trigger()
+    window.named_actions["保存"].trigger()
     assert not window.isWindowModified()
     assert draft.load(saved_example).values["t3.new.natural"] == 29
     assert (tmp_path / "示例.nianbao.bak").exists()  # the model's atomic save keeps the previous file
 
     copy = tmp_path / "副本"
     seam.save_paths = [str(copy)]
-    window.actions["另存为"].trigger()
+    window.named_actions["另存为"].trigger()
     assert window.document.path == str(copy) + ".nianbao"
     assert draft.load(window.document.path).values["t3.new.natural"] == 29
     assert "杭州市城市管理局2020年政府信息公开工作年度报告.nianbao" in seam.asked[-1][1]
@@ -73,7 +73,7 @@ def test_saving_a_new_report_asks_for_a_name_and_cancel_keeps_it_unsaved(qtbot, 
     window = make_window(qtbot, Report.new(2025, "某某局"), dialogs=seam)
     window.document.set_meta("agency", "某某市某某局")
     seam.save_paths = [None]
-    window.actions["保存"].trigger()
+    window.named_actions["保存"].trigger()
     assert seam.kinds() == ["save_file"] and window.isWindowModified()
 
 
@@ -82,7 +82,7 @@ def test_a_damaged_file_gives_one_message_and_keeps_the_report(qtbot, seam, tmp_
     bad.write_bytes(b"{not json")
     window = make_window(qtbot, example, dialogs=seam)
     seam.open_paths = [str(bad)]
-    window.actions["打开"].trigger()
+    window.named_actions["打开"].trigger()
     assert seam.kinds()[-1] == "error" and "坏.nianbao" in seam.asked[-1][1]
     assert window.document.report.agency == "杭州市城市管理局"
 
@@ -179,7 +179,7 @@ def test_recent_files_menu_reopens_and_forgets_missing_files(qtbot, seam, saved_
 
 def test_open_example_shows_it_unsaved_under_its_name(qtbot, seam):
     window = make_window(qtbot, Report.new(2025), dialogs=seam)
-    window.actions["打开示例报告"].trigger()
+    window.named_actions["打开示例报告"].trigger()
     assert window.document.report.agency == "杭州市城市管理局" and window.document.path is None
     assert window.windowTitle().startswith("示例报告（未保存）")
 
@@ -211,14 +211,14 @@ def test_exports_warn_about_errors_and_write_named_files(qtbot, seam, example, t
     kinds = exports.kinds()
     assert kinds == ["docx", "xlsx"]
     window = make_window(qtbot, example, dialogs=seam)
-    assert window.actions["全部导出"].isEnabled()
+    assert window.named_actions["全部导出"].isEnabled()
     window.document.set_cells({"t3.new.natural": "40"})
     seam.export_anyway = False
-    window.actions["全部导出"].trigger()
+    window.named_actions["全部导出"].trigger()
     assert seam.kinds() == ["confirm_export"] and any("表三" in p for p in seam.asked[0][1])
     seam.export_anyway = True
     seam.folders = [str(tmp_path)]
-    window.actions["全部导出"].trigger()
+    window.named_actions["全部导出"].trigger()
     for key in kinds:
         assert (
             tmp_path / f"杭州市城市管理局2020年政府信息公开工作年度报告{kind(key).suffix}"
@@ -284,12 +284,12 @@ def test_opening_a_published_word_report_makes_an_unsaved_draft(qtbot, seam, exa
     kind("docx").write(example, path)
     window = make_window(qtbot, Report.new(2025), dialogs=seam)
     seam.open_paths = [str(path)]
-    window.actions["打开"].trigger()
+    window.named_actions["打开"].trigger()
     assert window.document.path is None and window.isWindowModified()
     assert window.document.report.values["t3.new.natural"] == 28
     assert window.windowTitle().startswith("发布稿.docx（未保存）")
     seam.save_paths = [str(tmp_path / "草稿")]
-    window.actions["保存"].trigger()
+    window.named_actions["保存"].trigger()
     assert draft.load(tmp_path / "草稿.nianbao").values == window.document.report.values
 
 
@@ -316,7 +316,7 @@ def test_import_of_last_years_published_word_report(qtbot, seam, example, tmp_pa
     kind("docx").write(example, path)
     window = make_window(qtbot, Report.new(2021), dialogs=seam)
     seam.open_paths = [str(path)]
-    window.actions["导入上年报告"].trigger()
+    window.named_actions["导入上年报告"].trigger()
     report = window.document.report
     assert report.previous is not None and report.previous_source == "2020年报.docx"
     rule = next(r for r in report.fmt.rules if r.kind == "carry")
@@ -346,7 +346,7 @@ def test_import_of_last_years_draft_shows_on_the_info_page_and_undo_takes_it_bac
     info = window.show_page("info")
     assert "尚未导入" in info.previous.text()
     seam.open_paths = [str(path)]
-    window.actions["导入上年报告"].trigger()
+    window.named_actions["导入上年报告"].trigger()
     assert window.document.report.previous is not None
     assert "已导入" in info.previous.text() and "上年.nianbao" in info.previous.text()
     window.document.undo_stack.undo()
@@ -357,16 +357,16 @@ def test_word_export_with_only_the_fonts_of_windows(qtbot, seam, example, tmp_pa
     import zipfile
 
     window = make_window(qtbot, example, dialogs=seam)
-    action = window.actions["Windows字体"]
+    action = window.named_actions["Windows字体"]
     assert not action.isChecked()
     action.trigger()
     assert exports.windows_fonts(window.files.settings)
     seam.folders = [str(tmp_path / "win"), str(tmp_path / "published")]
     (tmp_path / "win").mkdir()
     (tmp_path / "published").mkdir()
-    window.actions["导出 Word"].trigger()
+    window.named_actions["导出 Word"].trigger()
     action.trigger()
-    window.actions["导出 Word"].trigger()
+    window.named_actions["导出 Word"].trigger()
 
     def fonts(folder: str) -> str:
         with zipfile.ZipFile(next((tmp_path / folder).glob("*.docx"))) as docx:

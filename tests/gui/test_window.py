@@ -30,7 +30,7 @@ def test_navigation_lists_basic_info_and_every_section_and_switches_pages(window
         window.nav.setCurrentRow(row)
         assert window.stack.currentWidget() is window.page(key)
         assert window.current_page() == key
-    window.actions["page:t3"].trigger()
+    window.named_actions["page:t3"].trigger()
     assert window.current_page() == "t3"
     assert window.page("t3").view.model().table_key == "t3"
 
@@ -73,7 +73,7 @@ def test_f8_steps_through_findings_and_a_section_finding_opens_its_prose_page(qt
     row = codes.index("SECTION")
     window.findings_panel.select(row)
     assert window.current_page() in ("s1", "s5")
-    window.actions["下一个问题"].trigger()
+    window.named_actions["下一个问题"].trigger()
     assert window.findings_panel.list.currentRow() == (row + 1) % len(codes)
 
 
@@ -149,7 +149,7 @@ def test_info_page_edits_metadata_and_flags_a_format_that_does_not_fit_the_year(
 
 
 def test_about_goes_through_the_seam(window):
-    window.actions["关于"].trigger()
+    window.named_actions["关于"].trigger()
     assert window.dialogs.kinds() == ["about"]
 
 
@@ -234,11 +234,11 @@ def test_edit_menu_copy_and_clear_act_on_the_current_page(window):
 
     page = window.show_page("s6")
     page.editor.selectAll()
-    window.actions["复制"].trigger()
+    window.named_actions["复制"].trigger()
     assert QApplication.clipboard().text() == window.document.report.prose["s6"]
-    window.actions["清除"].trigger()
+    window.named_actions["清除"].trigger()
     assert window.document.report.prose["s6"] == ""
-    window.actions["撤销"].trigger()
+    window.named_actions["撤销"].trigger()
     assert window.document.report.prose["s6"] == "无。"
 
 

@@ -91,6 +91,17 @@ def test_truncated_packages(fraction):
 
 
 @FUZZ
+@given(st.lists(st.tuples(st.floats(0.0, 1.0), st.integers(0, 255)), min_size=1, max_size=4))
+def test_flipped_bytes_in_the_packages(flips):
+    """A few bytes changed anywhere, also inside a compressed part (a broken deflate stream, a wrong CRC)."""
+    for data, suffix in ((good_docx(), ".docx"), (good_xlsx(), ".xlsx")):
+        damaged = bytearray(data)
+        for where, byte in flips:
+            damaged[int((len(data) - 1) * where)] = byte
+        outcome(bytes(damaged), suffix)
+
+
+@FUZZ
 @given(st.lists(st.tuples(st.floats(0.0, 1.0), st.binary(min_size=0, max_size=8)), min_size=1, max_size=6))
 def test_corrupted_document_xml(edits):
     xml = bytearray(zipfile.ZipFile(io.BytesIO(good_docx())).read("word/document.xml"))
