@@ -39,10 +39,11 @@ def read_xlsx(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
 
     try:
         check_package(path, REQUIRED_PARTS, MAX_XML)
-        with warnings.catch_warnings():
+        # The file is ours to close: openpyxl leaves it open when a damaged workbook stops it half-way.
+        with warnings.catch_warnings(), open(path, "rb") as handle:
             warnings.simplefilter("ignore")
-            formulas = load_workbook(path, data_only=False)
-            cached = load_workbook(path, data_only=True)
+            formulas = load_workbook(handle, data_only=False)
+            cached = load_workbook(handle, data_only=True)
     except UnsafeFileError as exc:
         raise XlsxError(str(exc)) from exc
     except (

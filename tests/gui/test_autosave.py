@@ -69,6 +69,8 @@ def test_after_kill_9_the_next_start_offers_and_restores_the_autosaved_report(qt
         if child.poll() is None:
             child.kill()
             child.wait(30)
+        child.stdout.close()  # the pipes are the test's to close: a dead child leaves them open
+        child.stderr.close()
     assert child.returncode == -signal.SIGKILL
     left = list(recovery.glob("*.json"))
     assert len(left) == 1

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from exporters.docx.reader import read_docx
+from exporters.reading.errors import DocumentError
 from exporters.reading.grid_report import read_grids
-from exporters.reading.safe_zip import DocumentError
 from exporters.xlsx.reader import read_xlsx
 from model import draft
 from model.engine import evaluate

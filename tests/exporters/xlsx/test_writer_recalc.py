@@ -49,8 +49,11 @@ def convert_all(sources: list[Path], out_dir: Path) -> None:
 
 @cache
 def places(path: Path) -> dict[str, tuple[str, str]]:
-    rows = load_workbook(path, read_only=True)[CELLS_SHEET].iter_rows(min_row=2, values_only=True)
-    return {r[0]: (r[1], r[2]) for r in rows}
+    book = load_workbook(path, read_only=True)  # read-only keeps the file open until closed
+    try:
+        return {r[0]: (r[1], r[2]) for r in book[CELLS_SHEET].iter_rows(min_row=2, values_only=True)}
+    finally:
+        book.close()
 
 
 def edit(source: Path, target: Path, cell_id: str, change) -> None:  # type: ignore[no-untyped-def]
