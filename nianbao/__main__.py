@@ -4,4 +4,5 @@ import sys
 
 from nianbao.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # worker processes of `check` import this module again: they must not run main()
+    sys.exit(main())

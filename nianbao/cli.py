@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from model.engine import Finding
     from model.report import Report
+    from nianbao.batch import Checked
 
 COMMANDS = ("new", "demo", "check", "export")
 
@@ -39,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="+", help="文件或文件夹")
     check.add_argument("--previous", help="上年报告，用于核对结转数据")
     check.add_argument("--json", action="store_true", help="以 JSON 输出")
+    check.add_argument("-j", "--jobs", type=int, help="同时检查的进程数（默认：文件较多时用全部 CPU 核心）")
     export = sub.add_parser("export", help="导出 " + " / ".join(k.short for k in exportable()))
     export.add_argument("file")
     for entry in exportable():
@@ -163,61 +164,62 @@ class _Progress:
 
 def cmd_check(options: argparse.Namespace) -> int:
     from exporters.reading import ReadError, read_any
-    from model.engine import evaluate
+    from nianbao.batch import check_all, workers_for
 
-    previous = None
     if options.previous:
         try:
-            previous, _ = read_any(options.previous)
+            read_any(options.previous)  # refused here once, not in every worker
         except ReadError as exc:
             return _fail(f"上年报告：{exc}")
     files = list(_expand(options.files))
     progress = _Progress(len(files))
-    results, status = [], 0
-    for index, path in enumerate(files, 1):
-        progress.show(index, path)
-        try:
-            report, document_findings = read_any(path)
-        except ReadError as exc:
+    status = 0
+    if options.json:
+        print("[", end="")
+    for index, result in enumerate(
+        check_all(files, options.previous, workers_for(len(files), options.jobs)), 1
+    ):
+        progress.show(index, result.path)
+        if result.error is not None:
             progress.clear()
-            print(str(exc), file=sys.stderr)
+            print(result.error, file=sys.stderr)
             status = 2
             continue
-        if previous is not None:
-            report.previous = previous
-        findings = document_findings + evaluate(report)
-        if any(f.severity == "error" for f in findings) and status == 0:
+        if result.has_errors and status == 0:
             status = 1
-        results.append((path, report, findings))
-        if not options.json:
+        if options.json:
+            text = json.dumps(_as_json(result), ensure_ascii=False, indent=1)
+            print(("\n" if index == 1 else ",\n") + text, end="", flush=True)
+        else:
             progress.clear()
-            _print_text(path, report, findings)
+            _print_text(result)
     progress.clear()
     if options.json:
-        print(json.dumps([_as_json(p, r, f) for p, r, f in results], ensure_ascii=False, indent=1))
+        print("]")
     return status
 
 
-def _print_text(path: Path, report: Report, findings: list[Finding]) -> None:
+def _print_text(result: Checked) -> None:
     from model.vocabulary import SEVERITY_NAMES
 
+    findings = result.findings
     number = {severity: sum(f.severity == severity for f in findings) for severity in SEVERITY_NAMES}
     tally = "，".join(
         f"{number[s]}个{name}" for s, name in SEVERITY_NAMES.items() if number[s] or s != "info"
     )
-    agency = report.agency or "（未识别机关名称）"
-    print(f"{path}：{agency}{report.year}年（{report.fmt.name}）— {tally}")
+    agency = result.agency or "（未识别机关名称）"
+    print(f"{result.path}：{agency}{result.year}年（{result.format_name}）— {tally}")
     for finding in findings:
         print(f"  [{SEVERITY_NAMES[finding.severity]}] {finding.code} {finding.message}")
 
 
-def _as_json(path: Path, report: Report, findings: list[Finding]) -> dict[str, object]:
+def _as_json(result: Checked) -> dict[str, object]:
     return {
-        "path": str(path),
-        "format": report.format_id,
-        "year": report.year,
-        "agency": report.agency,
-        "findings": [f.as_dict() for f in findings],
+        "path": str(result.path),
+        "format": result.format_id,
+        "year": result.year,
+        "agency": result.agency,
+        "findings": [f.as_dict() for f in result.findings],
     }
 
 
