@@ -45,6 +45,9 @@ class DocumentKind:
     reader: str | None = None  # "module:function"
     writer: str | None = None
     exported: bool = True  # offered under 导出 (the draft is saved, not exported)
+    pasted: str | None = None  # "module:function" reading this kind from the clipboard's text of ``mime``
+    mime: str = ""  # the clipboard flavour it reads ("text/html", "text/plain")
+    in_folders: bool = True  # looked for when a folder is checked (not .txt: a folder's notes are no reports)
 
     @property
     def suffix(self) -> str:
@@ -57,6 +60,11 @@ class DocumentKind:
     def read(self, path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
         """The report in the file and findings about the document; raises the reader's own error."""
         result = _function(self.reader, self.key, "reader")(path)
+        return result if isinstance(result, tuple) else (result, [])
+
+    def paste(self, text: str) -> tuple[Report, list[Finding]]:
+        """The report in text of this kind taken from the clipboard; raises the reader's own error."""
+        result = _function(self.pasted, self.key, "clipboard reader")(text, "剪贴板")
         return result if isinstance(result, tuple) else (result, [])
 
     def write(
@@ -91,6 +99,26 @@ KINDS: tuple[DocumentKind, ...] = (
         "exporters.xlsx.reader:read_xlsx",
         "exporters.xlsx.writer:export",
     ),
+    DocumentKind("pdf", "PDF 报告", "PDF", (".pdf",), "exporters.pdf.reader:read_pdf"),
+    DocumentKind(
+        "html",
+        "网页（.html .htm .mhtml .mht）",
+        "网页",
+        (".html", ".htm", ".mhtml", ".mht"),
+        "exporters.html.reader:read_html",
+        pasted="exporters.html.reader:report_from_html",
+        mime="text/html",
+    ),
+    DocumentKind(
+        "txt",
+        "网页文字（.txt）",
+        "文本",
+        (".txt",),
+        "exporters.text.reader:read_text",
+        pasted="exporters.text.reader:report_from_text",
+        mime="text/plain",
+        in_folders=False,
+    ),
 )
 
 # Old binary files: named with what to do, never read (their formats are not worth a hostile-file risk).
@@ -124,8 +152,18 @@ def exportable() -> tuple[DocumentKind, ...]:
     return tuple(k for k in KINDS if k.writer and k.exported)
 
 
+def pastable() -> tuple[DocumentKind, ...]:
+    """The kinds 从剪贴板导入 tries, in the registry's order (a browser's HTML before its plain text)."""
+    return tuple(k for k in KINDS if k.pasted and k.mime)
+
+
 def readable_suffixes() -> tuple[str, ...]:
     return tuple(s for k in readable() for s in k.suffixes)
+
+
+def folder_suffixes() -> tuple[str, ...]:
+    """The suffixes ``nianbao check`` looks for in a folder (a named file of any readable kind is read)."""
+    return tuple(s for k in readable() if k.in_folders for s in k.suffixes)
 
 
 def open_filter() -> str:

@@ -189,6 +189,26 @@ class Files:
             return self.save()
         return answer == "discard"
 
+    def import_clipboard(self) -> bool:
+        """从剪贴板导入: a report copied from a browser becomes a new unsaved draft, like a Word report opened."""
+        if not self.maybe_save():
+            return False
+        from PySide6.QtWidgets import QApplication
+
+        from exporters.reading import ReadError, read_pasted
+
+        data = QApplication.clipboard().mimeData()
+        flavours = {"text/html": data.html() if data.hasHtml() else "", "text/plain": data.text()}
+        try:
+            report, found = read_pasted(flavours)
+        except ReadError as exc:
+            self.window.dialogs.error(self.window, "无法从剪贴板导入", str(exc))
+            return False
+        self.window.show_report(report, None, found, "剪贴板")
+        self.document.undo_stack.resetClean()
+        self.read_back = "剪贴板"
+        return True
+
     # ---- last year's report --------------------------------------------------------------------
     def import_previous(self) -> bool:
         """Read last year's report and carry it forward into this one as one undo step."""

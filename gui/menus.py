@@ -67,6 +67,7 @@ class Menus:
         menu.addSeparator()
         self.add(menu, "打开示例报告", files.open_example)
         self.add(menu, "导入上年报告…", files.import_previous, name="导入上年报告")
+        self.add(menu, "从剪贴板导入", files.import_clipboard, QKeySequence("Ctrl+Shift+V"), "从剪贴板导入")
         menu.addSeparator()
         for entry in exportable():
             self.add(

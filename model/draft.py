@@ -11,13 +11,16 @@ Layout (format version 1)::
      "stated": {"t3.total.total": 35},      # totals as printed in a document read back (null: printed blank)
      "invalid": {"t3.new.business": "12.5"},  # text that is not a valid value for its cell
      "previous": {...same fields, without "previous"...} or null,
-     "previous_source": "last year's file name"}
+     "previous_source": "last year's file name",
+     "published": "2025-01-20"}            # optional: when the report was published (read from a web page);
+                                            # absent or null when unknown (drafts saved before it had this field)
 
 Older versions are migrated on load by MIGRATIONS (version n -> n + 1).
 """
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import re
@@ -37,6 +40,7 @@ VERSION = 1
 MAX_BYTES = 8 * 1024 * 1024
 MAX_TEXT = 200_000
 _DECIMAL = re.compile(r"^-?\d{1,15}(\.\d{1,10})?$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class DraftError(Exception):
@@ -69,6 +73,8 @@ def report_to_dict(report: Report, with_previous: bool = True) -> dict[str, Any]
         "stated": {k: (None if v is None else to_json(v)) for k, v in report.stated.items()},
         "invalid": dict(report.invalid),
     }
+    if report.published is not None:
+        data["published"] = report.published.isoformat()
     if with_previous:
         data["previous"] = report_to_dict(report.previous, False) if report.previous else None
         data["previous_source"] = report.previous_source
@@ -198,6 +204,21 @@ def _number(value: Any, what: str, kind: str) -> Value:
     return number
 
 
+def _date(value: Any, what: str) -> datetime.date | None:
+    """An optional ISO date (「2025-01-20」); anything else is a broken file."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise TypeError(f"{what}应为“年-月-日”格式的日期")
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:  # 2025-02-30
+        raise ValueError(f"{what}“{value}”不是有效日期") from None
+    if not 1990 <= day.year <= 2200:
+        raise ValueError(f"{what}“{value}”无效")
+    return day
+
+
 def report_from_dict(data: dict[str, Any], with_previous: bool = False) -> Report:
     """Build a report from a draft's JSON object, checking every field's type."""
     format_id = _text(data["format"], "格式", 20)
@@ -222,6 +243,7 @@ def report_from_dict(data: dict[str, Any], with_previous: bool = False) -> Repor
             raise KeyError(key)
         report.prose[key] = _text(text, "正文")
     _read_cells(report, data)
+    report.published = _date(data.get("published"), "发布日期")
     if with_previous and data.get("previous") is not None:
         report.previous = report_from_dict(_mapping(data["previous"], "上年报告"))
         report.previous_source = _text(data.get("previous_source", ""), "上年报告来源", 1000)

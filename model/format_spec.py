@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
 from model.vocabulary import LEVELS, SEVERITIES
 
 KINDS = ("count", "signed", "amount", "money")
+
+
+def _month_day(text: object) -> bool:
+    """「01-31」: a month and day that exist in every year."""
+    if not isinstance(text, str) or len(text) != 5 or text[2] != "-" or not (text[:2] + text[3:]).isdigit():
+        return False
+    try:
+        datetime.date(2001, int(text[:2]), int(text[3:]))
+    except ValueError:
+        return False
+    return True
 
 
 class FormatError(ValueError):
@@ -328,6 +340,13 @@ def build_format(data: dict[str, Any]) -> Format:
                 )
             if not set(r.get("levels", ())) <= set(LEVELS):
                 raise FormatError(f"rule {r['code']}: levels must be among {LEVELS}")
+            for deadline in r.get("deadlines", ()):  # publish_deadline: {"levels": [...], "date": "MM-DD"}
+                if not set(deadline["levels"]) <= set(LEVELS):
+                    raise FormatError(f"rule {r['code']}: deadline levels must be among {LEVELS}")
+                if not _month_day(deadline["date"]):
+                    raise FormatError(
+                        f"rule {r['code']}: deadline date must be MM-DD, not {deadline['date']!r}"
+                    )
         rules = tuple(
             RuleSpec(
                 r["code"],

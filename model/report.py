@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -43,6 +44,7 @@ class Report:
     invalid: dict[str, str] = field(default_factory=dict)
     previous: Report | None = None
     previous_source: str = ""
+    published: datetime.date | None = None  # the date the report was published (from a web page), if known
     _totals: dict[str, Value | None] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -131,6 +133,7 @@ class Report:
             dict(self.invalid),
             self.previous,
             self.previous_source,
+            self.published,
         )
 
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -353,3 +354,30 @@ def previous_count(report: Report, spec: RuleSpec) -> Iterator[Finding]:
                 f"（上一年项目数量加本年增/减）应为{_show(expected)}，相差{_diff(now, expected)}",
                 (stock,),
             )
+
+
+def _day(day: datetime.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+@rule("publish_deadline")
+def publish_deadline(report: Report, spec: RuleSpec) -> Iterator[Finding]:
+    """Published after the deadline for the agency's level: a month-day (``"01-31"``) of the year after the report's,
+    by level, as the format's ``deadlines`` say (条例第四十九条); nothing when the publication date is unknown."""
+    published = report.published
+    if published is None:
+        return
+    for entry in spec.params["deadlines"]:
+        if report.level not in entry["levels"]:
+            continue
+        month, day = (int(part) for part in entry["date"].split("-"))
+        deadline = datetime.date(report.year + 1, month, day)
+        if published > deadline:
+            basis = spec.params.get("basis", "")
+            yield Finding(
+                spec.code,
+                spec.severity,
+                f"报告的发布日期为{_day(published)}，晚于{report.level}公布{report.year}年度报告的期限"
+                f"{_day(deadline)}{f'（{basis}）' if basis else ''}，晚{(published - deadline).days}天",
+            )
+        return

@@ -127,9 +127,9 @@ def cmd_demo(options: argparse.Namespace) -> int:
 
 def _expand(paths: list[str]) -> Iterator[Path]:
     """Files as given; folders searched for reports, including old .doc/.xls ones (reported as unreadable)."""
-    from exporters.kinds import OLD_KINDS, readable_suffixes
+    from exporters.kinds import OLD_KINDS, folder_suffixes
 
-    readable = readable_suffixes()
+    readable = folder_suffixes()
 
     for name in paths:
         path = Path(name)

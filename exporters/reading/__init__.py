@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from exporters.kinds import OLD_KINDS, kind_of, readable_suffixes
+from exporters.kinds import OLD_KINDS, kind_of, pastable, readable_suffixes
 from exporters.reading.errors import DocumentError
 from model import draft
 from model.engine import Finding
@@ -46,3 +46,22 @@ def read_any(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
         raise ReadError(f"无法打开“{name}”：文件过大，内存不足") from exc
     except Exception as exc:
         raise ReadError(f"无法打开“{name}”：文件内容已损坏或格式不受支持") from exc
+
+
+def read_pasted(flavours: dict[str, str]) -> tuple[Report, list[Finding]]:
+    """The report in what was copied from a browser (Ctrl+A, Ctrl+C): its HTML flavour first, then plain text.
+
+    ``flavours`` maps a MIME type to the clipboard's text of it; the kinds that read pasted text come from the
+    registry (``pasted`` and ``mime`` of a row)."""
+    failure = "剪贴板中没有可导入的内容：请在浏览器中打开年报网页，按 Ctrl+A 全选、Ctrl+C 复制后再导入"
+    for kind in pastable():
+        text = flavours.get(kind.mime, "")
+        if not text.strip():
+            continue
+        try:
+            return kind.paste(text)
+        except DocumentError as exc:
+            failure = f"无法从剪贴板导入：{exc}"
+        except RecursionError as exc:
+            raise ReadError("无法从剪贴板导入：内容嵌套过深") from exc
+    raise ReadError(failure)

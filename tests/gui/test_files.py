@@ -149,7 +149,7 @@ def test_dropping_a_draft_on_the_window_opens_it(qtbot, seam, saved_example):
     assert window.document.path == str(saved_example)
     assert window.page("s1").editor.toPlainText() == window.document.report.prose.get("s1", "")
     other = QMimeData()
-    other.setUrls([QUrl.fromLocalFile("/nowhere/notes.txt")])
+    other.setUrls([QUrl.fromLocalFile("/nowhere/notes.md")])  # no kind reads .md
     assert (
         window._dropped_path(
             QDropEvent(

@@ -43,7 +43,7 @@ def refused(path: Path, words: str) -> str:
 
 
 def test_readable_kinds():
-    assert set(readable_suffixes()) == {".nianbao", ".docx", ".xlsx"}
+    assert {".nianbao", ".docx", ".xlsx", ".txt"} <= set(readable_suffixes())
 
 
 def test_the_three_kinds_open(tmp_path):
@@ -56,8 +56,8 @@ def test_the_three_kinds_open(tmp_path):
 
 
 def test_unsupported_and_missing_files(tmp_path):
-    (tmp_path / "a.pdf").write_bytes(b"%PDF-1.4")
-    refused(tmp_path / "a.pdf", "不支持的文件类型")
+    (tmp_path / "a.odt").write_bytes(b"PK\x03\x04")
+    refused(tmp_path / "a.odt", "不支持的文件类型")
     refused(tmp_path / "none.docx", "文件不存在")
 
 

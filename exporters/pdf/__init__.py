@@ -1,0 +1,3 @@
+"""Published PDF reports: ``reader`` (PDF → blocks → report), ``safe_pdf`` (limits before pdfium parses anything),
+``syntax`` (the little of PDF syntax that the limits need), ``page`` (characters and ruling lines from pdfium),
+``ruling`` (tables from ruling lines), ``text`` (lines and paragraphs from characters)."""
