@@ -89,13 +89,15 @@ def is_container(element: etree._Element) -> bool:
 
 def is_chrome(element: etree._Element, outer: bool = False) -> bool:
     """Navigation, breadcrumbs, share bars and footers (``outer``: also the portal's header and search box)."""
-    if element.tag in CHROME_TAGS or (outer and element.tag == "header"):
+    name = element.tag
+    if name in CHROME_TAGS or (outer and name == "header"):
         return True
-    if element.get("title") in _PAGE_PARTS and element.tag == "div":  # LibreOffice's page header and footer
+    if name == "div" and element.get("title") in _PAGE_PARTS:  # LibreOffice's page header and footer
         return True
-    classes, ident = _tokens(element)
+    classes, ident = element.get("class"), element.get("id")
     if not classes and not ident:
         return False
+    classes, ident = str(classes or "").lower(), str(ident or "").lower()
     names = f"{classes} {ident}"
     if any(part in names for part in _CHROME_PARTS):
         return True

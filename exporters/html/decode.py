@@ -26,7 +26,7 @@ _GBK = {
     "iso-ir-58",
     "chinese",
 }
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff]")  # and noncharacters
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff]")  # and noncharacters
 
 
 def declared_charset(data: bytes) -> str | None:

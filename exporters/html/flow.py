@@ -191,6 +191,14 @@ class Walker:
         self.skip = skip
         self.budget = budget or Budget()
         self.grids: dict[etree._Element, list[list[str]]] = {}
+        self.layouts: dict[etree._Element, bool] = {}
+
+    def is_layout(self, table: etree._Element) -> bool:
+        """``is_layout``, remembered per table (asked while finding the article and again while reading it)."""
+        known = self.layouts.get(table)
+        if known is None:
+            known = self.layouts[table] = is_layout(table)
+        return known
 
     def grid(self, table: etree._Element) -> list[list[str]] | None:
         """Rows of cell texts; a cell spanning rows or columns fills every position it covers (as Word's grids are
@@ -252,7 +260,7 @@ class Walker:
                 if name in SKIP or hidden(element) or (self.skip is not None and self.skip(element)):
                     walker.skip_subtree()
                     continue
-                if name == "table" and (mark is None or mark.region == 0) and not is_layout(element):
+                if name == "table" and (mark is None or mark.region == 0) and not self.is_layout(element):
                     grid = self.grid(element)
                     if grid is not None:
                         out.append(Line("", grid, 0, False, element))

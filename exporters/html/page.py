@@ -11,13 +11,15 @@ from lxml import etree
 from exporters.html import chrome
 from exporters.html.decode import CONTROL
 from exporters.html.errors import HtmlError, UnsafePageError
-from exporters.html.flow import Line, Mark, Walker, hidden, is_layout, rows, tag
+from exporters.html.flow import Line, Mark, Walker, hidden, rows, tag
 from exporters.reading.blocks import Block
 from exporters.reading.document_text import TITLE_LOOKAHEAD, parse_title
 from exporters.reading.grid_match import identify, pad
 
 MAX_TEXT = 16 * 1024 * 1024  # characters of HTML parsed (report pages have 50 KB – 2 MB)
-MAX_TAGS = 250_000  # '<' in the page: a bound on its elements before the parser runs
+MAX_TAGS = (
+    150_000  # '<' in the page: a bound on its elements before the parser runs (real pages: under 60 000)
+)
 MAX_DEPTH = 255  # libxml2's own limit without XML_PARSE_HUGE; a deeper page is refused, not read in part
 # Levels above the report's tables searched for the rest of the article when no CMS container is named.
 CLIMB = 8
@@ -111,23 +113,30 @@ def _content(
     ancestor widened to the article around them (up to the chrome); and the report's tables (``by_container``:
     the tables in CMS containers)."""
     containers = chrome.containers(body)
-    data = [table for table in body.iter("table") if not is_layout(table) and rows(table)]
+    data = [table for table in body.iter("table") if not walker.is_layout(table) and rows(table)]
     if by_container and containers:
-        inside = [t for t in data if any(_within(t, c) for c in containers)]
-        holding = [c for c in containers if inside and all(_within(t, c) for t in inside)]
+        named = set(containers)
+        inside = [t for t in data if any(a in named for a in t.iterancestors())]
+        holding = _holding(inside, containers)
         if holding:
             return max(holding, key=_depth), inside, True
     tables = [t for t in data if (grid := walker.grid(t)) and identify(pad(grid)) is not None]
     if tables:
-        holding = [c for c in containers if all(_within(t, c) for t in tables)]
+        holding = _holding(tables, containers)
         if holding:
             return max(holding, key=_depth), tables, False
         return _widen(_common(tables)), tables, False
     return (containers[0] if containers else body), tables, False
 
 
-def _within(element: etree._Element, container: etree._Element) -> bool:
-    return any(a is container for a in element.iterancestors())
+def _holding(tables: list[etree._Element], containers: list[etree._Element]) -> list[etree._Element]:
+    """The containers that hold every one of the tables (in time linear in the tables, not their product)."""
+    if not tables:
+        return []
+    common = set(tables[0].iterancestors())
+    for table in tables[1:]:
+        common.intersection_update(table.iterancestors())
+    return [c for c in containers if c in common]
 
 
 def _depth(element: etree._Element) -> int:
@@ -135,11 +144,13 @@ def _depth(element: etree._Element) -> int:
 
 
 def _common(elements: list[etree._Element]) -> etree._Element:
+    """The nearest element holding them all (the elements themselves are kept in the sets: lxml's proxies are
+    the same objects only while referenced)."""
     chain = [elements[0], *elements[0].iterancestors()]
+    common = set(chain)
     for element in elements[1:]:
-        mine = {id(a) for a in (element, *element.iterancestors())}
-        chain = [a for a in chain if id(a) in mine]
-    return chain[0]
+        common.intersection_update({element, *element.iterancestors()})
+    return next(a for a in chain if a in common)
 
 
 def _widen(node: etree._Element) -> etree._Element:

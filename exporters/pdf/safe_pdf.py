@@ -142,35 +142,38 @@ def _decode(raw: bytes, filters: PdfValue, limit: int, keep: bool) -> tuple[byte
     """The decoded bytes (when ``keep``) and their size; a filter this scan does not know stops decoding there.
 
     Raises PdfError as soon as the size passes ``limit``."""
-    data = raw
-    for index, kind in enumerate(_filters(filters)):
-        last = index == len(_filters(filters)) - 1
+    data, size = raw, len(raw)
+    names = _filters(filters)
+    for index, kind in enumerate(names):
         try:
             if kind in ("FlateDecode", "Fl"):
-                data = _inflate(data, limit, keep or not last)
+                data, size = _inflate(data, limit, keep or index < len(names) - 1)
             elif kind in ("ASCIIHexDecode", "AHx"):
                 data = binascii.unhexlify(_even(data.split(b">", 1)[0].translate(None, b" \t\r\n\f\x00")))
+                size = len(data)
             elif kind in ("ASCII85Decode", "A85"):
                 data = base64.a85decode(
                     data.split(b"~>", 1)[0].translate(None, b" \t\r\n\f\x00") + b"~>", adobe=False
                 )
+                size = len(data)
             else:
                 break  # LZW, RunLength, a crypt filter…: measured as far as decoded
         except (binascii.Error, ValueError):
             break
-        if len(data) > limit:
+        if size > limit:
             raise PdfError(TOO_BIG)
-    if len(data) > limit:
+    if size > limit:
         raise PdfError(TOO_BIG)
-    return (data if keep else b""), len(data)
+    return (data if keep else b""), size
 
 
 def _even(digits: bytes) -> bytes:
     return digits + b"0" * (len(digits) % 2)
 
 
-def _inflate(raw: bytes, limit: int, keep: bool) -> bytes:
-    """Inflate in chunks, never past ``limit``; a damaged stream gives what was inflated before the damage."""
+def _inflate(raw: bytes, limit: int, keep: bool) -> tuple[bytes, int]:
+    """Inflate in chunks, never past ``limit``: the bytes (when ``keep``) and their size. A damaged stream gives
+    what was inflated before the damage (as pdfium does)."""
     inflater = zlib.decompressobj()
     parts: list[bytes] = []
     size = 0
@@ -194,7 +197,7 @@ def _inflate(raw: bytes, limit: int, keep: bool) -> bytes:
         pass
     if size > limit:
         raise PdfError(TOO_BIG)
-    return b"".join(parts)
+    return b"".join(parts), size
 
 
 def _check_forms(scan: _Scan) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pypdf
 import pypdfium2 as pdfium
 import pytest
 
@@ -149,3 +150,24 @@ def test_spaced_labels_and_a_number_wrapped_from_its_unit(published):
 def test_read_any_opens_a_pdf(published):
     read, _ = read_any(published["full"].pdf)
     assert read.agency == "某某市某某局" and read.year == 2023
+
+
+def test_a_landscape_page_stored_turned_by_rotate(published, tmp_path):
+    """Table 四's landscape page stored as a portrait page shown turned (/Rotate 90), as some printers write it."""
+    case = published["full"]
+    writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(case.pdf))
+    turned = 0
+    for shown in writer.pages:
+        width, height = float(shown.mediabox.width), float(shown.mediabox.height)
+        if width > height:
+            shown.add_transformation(pypdf.Transformation().rotate(90).translate(height, 0))
+            shown.mediabox = shown.cropbox = pypdf.generic.RectangleObject([0, 0, height, width])
+            shown.rotation = 90
+            turned += 1
+    out = tmp_path / "turned.pdf"
+    with out.open("wb") as handle:
+        writer.write(handle)
+    assert turned == 1 and "行政复议" in page_texts(out)[3]
+    read, document = read_pdf(out)
+    assert document == []
+    same_report(read, as_printed(case.report, case.pdf))

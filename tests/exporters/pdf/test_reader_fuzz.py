@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+import zlib
 from datetime import timedelta
 from pathlib import Path
 
@@ -185,3 +186,20 @@ def test_pdf_syntax_spliced_in(good, edits):
 def test_the_undamaged_report_reads(good):
     report = outcome(good)
     assert report is not None and report.agency == "某某市某某局"
+
+
+def test_the_limits_add_up_over_many_streams():
+    """Many streams each well under the limit, together over it: refused as well (fonts and content alike)."""
+    inflater = zlib.compressobj(9)
+    body = inflater.compress(b" " * (4 * 1024 * 1024)) + inflater.flush()
+    objects = pdf_files.one_page(b"")
+    for number in range(10, 40):  # 30 font programs of 4 MB each: 120 MB inflated
+        objects[number] = b"<< /Length %d /Length1 4194304 /Filter /FlateDecode >>\nstream\n" % len(body)
+        objects[number] += body + b"\nendstream"
+    refused(pdf_files.pdf_bytes(objects), "压缩炸弹")
+    objects = pdf_files.one_page(b"")
+    for number in range(10, 20):  # 10 content streams of 4 MB: 40 MB of content
+        objects[number] = (
+            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream"
+        )
+    refused(pdf_files.pdf_bytes(objects), "压缩炸弹")
