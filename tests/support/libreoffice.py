@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -14,6 +15,14 @@ def soffice_path() -> str | None:
 
 def convert(source: Path, target_format: str, out_dir: Path, timeout: int = 180) -> Path:
     """Convert ``source`` (e.g. to "pdf" or "xlsx"); returns the converted file's path."""
+    return convert_many([source], target_format, out_dir, timeout)[source.stem]
+
+
+def convert_many(
+    sources: Iterable[Path], target_format: str, out_dir: Path, timeout: int = 600
+) -> dict[str, Path]:
+    """Convert every source in one LibreOffice run (its start-up is most of the time); {stem: converted file}."""
+    sources = list(sources)
     soffice = soffice_path()
     if soffice is None:
         raise RuntimeError("LibreOffice is not installed")
@@ -28,14 +37,15 @@ def convert(source: Path, target_format: str, out_dir: Path, timeout: int = 180)
                 target_format,
                 "--outdir",
                 str(out_dir),
-                str(source),
+                *map(str, sources),
             ],
             check=True,
             capture_output=True,
             timeout=timeout,
         )
     extension = target_format.split(":", 1)[0]
-    result = out_dir / f"{source.stem}.{extension}"
-    if not result.exists():
-        raise RuntimeError(f"LibreOffice did not write {result.name}")
-    return result
+    out = {source.stem: out_dir / f"{source.stem}.{extension}" for source in sources}
+    missing = [path.name for path in out.values() if not path.exists()]
+    if missing:
+        raise RuntimeError(f"LibreOffice did not write {missing}")
+    return out

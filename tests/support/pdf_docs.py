@@ -7,7 +7,6 @@ import copy
 import io
 import re
 import subprocess
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -15,7 +14,7 @@ from pathlib import Path
 from lxml import etree
 
 from model.report import Report
-from tests.support.libreoffice import soffice_path
+from tests.support.libreoffice import convert_many
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCUMENT = "word/document.xml"
@@ -253,33 +252,8 @@ def retext(mapping: dict[str, str]) -> Edit:
 
 
 def convert_all(sources: Iterable[Path], out_dir: Path, timeout: int = 600) -> dict[str, Path]:
-    """Print every .docx to PDF in one LibreOffice run (its start-up is most of the time); {stem: pdf}."""
-    sources = list(sources)
-    soffice = soffice_path()
-    if soffice is None:
-        raise RuntimeError("LibreOffice is not installed")
-    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation={Path(profile).as_uri()}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(out_dir),
-                *map(str, sources),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=timeout,
-        )
-    out = {source.stem: out_dir / f"{source.stem}.pdf" for source in sources}
-    missing = [name for name, pdf in out.items() if not pdf.exists()]
-    if missing:
-        raise RuntimeError(f"LibreOffice did not write {missing}")
-    return out
+    """Print every .docx to PDF in one LibreOffice run; {stem: pdf}."""
+    return convert_many(sources, "pdf", out_dir, timeout)
 
 
 def page_texts(pdf: Path) -> list[str]:
