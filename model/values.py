@@ -57,6 +57,8 @@ def _to_number(text: str) -> Decimal | None:
 
 def parse_value(text: str, kind: str, name: str = "") -> tuple[Value | None, str | None]:
     """Parse one cell's text: (value, unit). Blank gives (None, None). Raises InputError with a Chinese message."""
+    if kind in ("count", "signed") and len(text) <= 12 and text.isascii() and text.isdigit():
+        return int(text), None  # the common case, as the slow path would give it
     raw = text
     text = normalise(text)
     if text == "":

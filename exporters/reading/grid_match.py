@@ -25,6 +25,7 @@ class Layout:
     row_hit: dict[int, Hit] = field(default_factory=dict)  # data and group rows: the label that names them
     groups: dict[int, list[int]] = field(default_factory=dict)  # data row -> header rows above it
     _paths: dict[tuple[tuple[int, ...], int], tuple[str, ...]] = field(default_factory=dict)
+    _under: dict[tuple[tuple[int, ...], str], list[tuple[int, frozenset[str]]]] = field(default_factory=dict)
 
     def path(self, row: int, col: int) -> tuple[str, ...]:
         """The official header labels over a column, top to bottom, for the header group above ``row``."""
@@ -33,6 +34,20 @@ class Layout:
         if key not in self._paths:
             self._paths[key] = self._path(group, col)
         return self._paths[key]
+
+    def columns_under(self, row: int, last: str) -> list[tuple[int, frozenset[str]]]:
+        """The columns whose header path above ``row`` ends in ``last``, with the labels of each path."""
+        group = tuple(self.groups.get(row, ()))
+        key = (group, last)
+        found = self._under.get(key)
+        if found is None:
+            found = []
+            for col in range(len(self.hits[row])):
+                here = self.path(row, col)
+                if here and here[-1] == last:
+                    found.append((col, frozenset(here)))
+            self._under[key] = found
+        return found
 
     def _path(self, group: tuple[int, ...], col: int) -> tuple[str, ...]:
         out: list[str] = []
@@ -135,12 +150,11 @@ def _column(lay: Layout, rows: list[list[str]], row: int, path: tuple[str, ...])
     if not path:
         return None
     best: tuple[int, int, int] | None = None
-    for col in range(len(rows[row])):
-        here = lay.path(row, col)
-        hit = lay.hits[row][col]
-        if not here or here[-1] != path[-1] or (hit is not None):
+    wanted = set(path)
+    for col, here in lay.columns_under(row, path[-1]):
+        if lay.hits[row][col] is not None:
             continue
-        score = (len(set(here) & set(path)), 1 if rows[row][col].strip() else 0, -col)
+        score = (len(here & wanted), 1 if rows[row][col].strip() else 0, -col)
         if best is None or score > best:
             best = score
     return -best[2] if best is not None else None

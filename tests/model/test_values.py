@@ -112,3 +112,12 @@ def test_any_text_gives_a_value_or_a_chinese_refusal(text, kind):
         assert str(exc).startswith("某格：请输入")
     else:
         assert value is None or value >= 0 or kind == "signed"
+
+
+@pytest.mark.parametrize("kind", ["count", "signed"])
+def test_plain_digits_take_the_quick_path_to_the_same_answer(kind):
+    assert parse_value("007", kind) == (7, None)
+    assert parse_value("999999999999", kind) == (999_999_999_999, None)
+    with pytest.raises(InputError):
+        parse_value("1000000000000", kind)  # 13 digits: past the largest value, by the slow path
+    assert parse_value("０１２", kind) == (12, None)  # full-width digits are not ASCII: the slow path
