@@ -17,9 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from exporters.kinds import exportable  # noqa: E402
+from exporters.kinds import kind  # noqa: E402
 from model import draft  # noqa: E402
 from tests.support.factories import full_2021  # noqa: E402
+from tests.support.html_pages import Portal, mhtml_bytes, page_bytes  # noqa: E402
+from tests.support.libreoffice import convert, soffice_path  # noqa: E402
 
 RUN = """
 import resource, sys
@@ -32,20 +34,53 @@ if __name__ == "__main__":
 """
 
 
-def make_files(folder: Path, count: int) -> None:
-    """Reports of every kind the app writes (Word, Excel) and drafts, in turn; every 50th one unreadable."""
-    writers = [k for k in exportable()]
+def pdf_sources(folder: Path) -> list[bytes]:
+    """Two published PDFs (the app's Word export of a 2021 report printed by LibreOffice), if it is installed."""
+    if soffice_path() is None:
+        return []
+    sources = []
+    for index in range(2):
+        report = full_2021(agency=f"某某市第{index}局")
+        path = folder / f"pdf-source{index}.docx"
+        kind("docx").write(report, path)
+        sources.append(convert(path, "pdf", folder).read_bytes())
+        path.unlink()
+    return sources
+
+
+def make_files(folder: Path, count: int, work: Path) -> dict[str, int]:
+    """Reports of every kind a folder of units' reports holds, in turn: Word and Excel as the app writes them,
+    drafts, portal web pages (HTML and .mht) and, with LibreOffice, PDFs; every 50th file unreadable.
+    Returns how many files of each suffix were made."""
+    pdfs = pdf_sources(work)
+    makers = ["docx", "xlsx", "draft", "html", "mht"] + (["pdf"] if pdfs else [])
+    made: dict[str, int] = {}
     for index in range(count):
         report = full_2021(agency=f"某某市第{index}局")
         report.set_value("t3.new.natural", 40 + index % 7)
         report.changed()
+        maker = makers[index % len(makers)]
+        name = folder / f"r{index:04}"
         if index % 50 == 49:
-            (folder / f"r{index:04}.docx").write_bytes(b"PK\x03\x04 broken")
-        elif index % (len(writers) + 1) == len(writers):
-            draft.save(report, folder / f"r{index:04}{draft.SUFFIX}")
+            path = name.with_suffix(".docx")
+            path.write_bytes(b"PK\x03\x04 broken")
+        elif maker == "draft":
+            path = name.with_suffix(draft.SUFFIX)
+            draft.save(report, path)
+        elif maker == "html":
+            path = name.with_suffix(".html")
+            path.write_bytes(page_bytes(report, Portal(charset="gbk" if index % 2 else "utf-8")))
+        elif maker == "mht":
+            path = name.with_suffix(".mht")
+            path.write_bytes(mhtml_bytes(report))
+        elif maker == "pdf":
+            path = name.with_suffix(".pdf")
+            path.write_bytes(pdfs[index % len(pdfs)])
         else:
-            kind = writers[index % (len(writers) + 1)]
-            kind.write(report, folder / f"r{index:04}{kind.suffix}")
+            path = name.with_suffix(kind(maker).suffix)
+            kind(maker).write(report, path)
+        made[path.suffix] = made.get(path.suffix, 0) + 1
+    return made
 
 
 def timed(folder: Path, jobs: int, script: Path) -> tuple[float, str, str]:
@@ -69,8 +104,9 @@ def main() -> None:
         folder = Path(tmp) / "reports"
         folder.mkdir()
         start = time.perf_counter()
-        make_files(folder, count)
-        print(f"made {count} files in {time.perf_counter() - start:.1f} s")
+        made = make_files(folder, count, Path(tmp))
+        mix = ", ".join(f"{n} {suffix}" for suffix, n in sorted(made.items()))
+        print(f"made {count} files ({mix}) in {time.perf_counter() - start:.1f} s")
         script = Path(tmp) / "run.py"
         script.write_text(RUN, encoding="utf-8")
         one, memory_one, out_one = timed(folder, 1, script)

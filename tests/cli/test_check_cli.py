@@ -12,7 +12,10 @@ import pytest
 
 from model import draft
 from nianbao.cli import main
+from tests.support.copied_text import copied_text
 from tests.support.factories import full_2021
+from tests.support.html_pages import Portal, mhtml_bytes, page_bytes
+from tests.support.libreoffice import convert
 from tests.support.office_docs import Style, build
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -57,17 +60,28 @@ def test_text_output_and_exit_code_for_errors(tmp_path, capsys):
     assert "t4.docx：某某市某某局2023年（2021年格式）— 1个错误" in out and "[错误] T4-SUM" in out
 
 
-@pytest.mark.parametrize("kind", [".docx", ".xlsx", ".nianbao"])
-def test_previous_report_of_any_kind(tmp_path, capsys, kind):
+@pytest.mark.parametrize("kind", [".docx", ".xlsx", ".nianbao", ".html", ".mht", ".txt", ".pdf"])
+def test_previous_report_of_any_kind(tmp_path, capsys, kind, request):
     last = full_2021(year=2022)
+    target = tmp_path / f"last{kind}"
     if kind == ".docx":
-        build(last, tmp_path / f"last{kind}", Style())
+        build(last, target, Style())
     elif kind == ".xlsx":
         from exporters.xlsx.writer import write_xlsx
 
-        write_xlsx(last, tmp_path / f"last{kind}")
+        write_xlsx(last, target)
+    elif kind == ".html":
+        target.write_bytes(page_bytes(last, Portal(charset="gbk")))
+    elif kind == ".mht":
+        target.write_bytes(mhtml_bytes(last))
+    elif kind == ".txt":
+        target.write_text(copied_text(last), encoding="utf-8")
+    elif kind == ".pdf":
+        request.getfixturevalue("soffice")  # skips with the reason where LibreOffice is missing
+        build(last, tmp_path / "last-source.docx", Style())
+        convert(tmp_path / "last-source.docx", "pdf", tmp_path).rename(target)
     else:
-        draft.save(last, tmp_path / f"last{kind}")
+        draft.save(last, target)
     this = full_2021(year=2023)
     this.set_value("t3.carry.natural", 4)  # last year carried 4 forward (t3.next.natural)
     this.set_value("t3.new.natural", 39)
