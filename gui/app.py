@@ -110,8 +110,21 @@ def run(argv: list[str]) -> int:
 
         return run_smoke(Path(options.smoke), options.file)
     window = start_window(options.file, options.example)
-    window.show()
+    show_first(window)
     return app.exec()
+
+
+SMALL_SCREEN = 900  # pixels of available height: a 1366×768 laptop gets the whole screen
+
+
+def show_first(window: MainWindow) -> None:
+    """Show the window; maximised on a small screen when no size was kept from an earlier session."""
+    screen = window.screen()
+    small = screen is not None and 0 < screen.availableGeometry().height() < SMALL_SCREEN
+    if small and window.files.settings.value("geometry") is None:
+        window.showMaximized()
+    else:
+        window.show()
 
 
 def start_window(
@@ -119,20 +132,23 @@ def start_window(
 ) -> MainWindow:
     """The main window with a crashed session's report (if the clerk restores it), FILE, the example,
     the most recent file, or a blank report — built once, with that report."""
-    from gui.autosave import orphans
+    from gui.autosave import leftovers
     from gui.dialogs import Dialogs
     from gui.main_window import INFO, MainWindow
 
     dialogs = dialogs or Dialogs()
-    found = orphans()
+    left = leftovers()
+    found, note = left.recoveries, left.note()  # note: where unreadable recovery files were set aside
     if found:
         for other in found[1:]:
             other.lock.unlock()
-        if dialogs.offer_restore(None, found[0].describe()):
+        if dialogs.offer_restore(None, found[0].describe() + (f"\n\n{note}" if note else "")):
             window = MainWindow(found[0].report, dialogs=dialogs)
             window.restore(found[0])
             return window
         found[0].discard()
+    elif note:
+        dialogs.damaged_recovery(None, note)
     first = first_report(file, example)
     window = MainWindow(first.report, first.path, dialogs, found=first.found, source=first.source)
     if first.report is not None and not first.path and not example:

@@ -1,24 +1,27 @@
-"""Autosave to a recovery file a second after each change, and find what a crashed session left behind."""
+"""Autosave to a recovery file a second after each change, and find what a crashed session left behind.
+
+A recovery file that cannot be read is never deleted: it goes to the ``damaged`` subfolder (its name and the time
+it was moved) and the start-up says where it is."""
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
-from model import draft
+from model import atomic, draft
 from model.report import Report
 
 if TYPE_CHECKING:
     from gui.document import ReportDocument
 
 ENV_FOLDER = "NIANBAO_RECOVERY_DIR"
+DAMAGED = "damaged"  # the subfolder of recovery files that could not be read
 QUIET_MS = 1000  # save this long after the last change ...
 LATEST_MS = 2000  # ... but never later than this after the first unsaved one (continuous typing)
 
@@ -127,20 +130,54 @@ class Autosave(QObject):
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=".recovery.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic.write(target, data, sync=False)  # rewritten every few seconds: no fsync each time
+
+
+@dataclass
+class Leftovers:
+    """What crashed sessions left: the recovery files to offer, newest first, and the unreadable ones set aside."""
+
+    recoveries: list[Recovery] = field(default_factory=list)
+    damaged: list[Path] = field(default_factory=list)  # where each unreadable file is now
+
+    def note(self) -> str:
+        """One sentence on the files set aside ("" when there are none)."""
+        if not self.damaged:
+            return ""
+        return (
+            f"有{len(self.damaged)}个自动保存的文件无法读取（可能已损坏，或由较新版本的年报助手保存），"
+            f"没有删除，已原样移到“{self.damaged[0].parent}”文件夹。"
+        )
 
 
 def orphans(folder: Path | None = None) -> list[Recovery]:
     """Recovery files left by sessions that are no longer running (crashed or killed), newest first."""
+    return leftovers(folder).recoveries
+
+
+def set_aside(file: Path) -> Path | None:
+    """Move an unreadable recovery file into ``damaged/`` as NAME-YYYYmmdd-HHMMSS.json; None if it cannot move."""
+    folder = file.parent / DAMAGED
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    try:
+        folder.mkdir(exist_ok=True)
+        target = folder / f"{file.stem}-{stamp}{file.suffix}"
+        count = 1
+        while target.exists():
+            count += 1
+            target = folder / f"{file.stem}-{stamp}-{count}{file.suffix}"
+        os.replace(file, target)
+    except OSError:
+        return None  # left where it is, still not deleted
+    return target
+
+
+def leftovers(folder: Path | None = None) -> Leftovers:
+    """Recovery files of sessions no longer running; unreadable ones are set aside, stale temp files removed."""
     folder = folder or recovery_folder()
-    found = []
+    atomic.clean_stale(folder)  # what a session killed while autosaving left
+    out = Leftovers()
+    found = out.recoveries
     for file in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True):
         lock = QLockFile(str(file.with_suffix(".lock")))
         lock.setStaleLockTime(0)
@@ -152,8 +189,10 @@ def orphans(folder: Path | None = None) -> list[Recovery]:
             found.append(
                 Recovery(file, report, str(data.get("source", "")), str(data.get("saved_at", "")), lock)
             )
-        except (OSError, ValueError, KeyError, TypeError, draft.DraftError):
-            file.unlink(missing_ok=True)  # a damaged recovery file helps nobody
+        except (OSError, ValueError, KeyError, TypeError, RecursionError, draft.DraftError):
+            moved = set_aside(file)  # never deleted: it may hold the clerk's only copy of an afternoon's work
+            if moved is not None:
+                out.damaged.append(moved)
             lock.unlock()
     for stale in folder.glob("*.lock"):  # sessions that crashed before anything needed saving
         if not stale.with_suffix(".json").exists():
@@ -161,4 +200,4 @@ def orphans(folder: Path | None = None) -> list[Recovery]:
             lock.setStaleLockTime(0)
             if lock.tryLock(0):
                 lock.unlock()
-    return found
+    return out

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QWidget  # the others are imported where used: a faster start
 
 from exporters.kinds import kind
 from model.formats import format_for_year, format_ids, format_summary
+from model.limits import MAX_AGENCY
 from model.vocabulary import DEFAULT_LEVEL, LEVELS
 
 DRAFT_FILTER = f"{kind('nianbao').name} ({kind('nianbao').pattern})"
@@ -32,10 +34,15 @@ class Dialogs:
         path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
         return path or None
 
-    def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+    def save_file(
+        self, parent: QWidget, title: str, suggested: str, filters: str, confirm_overwrite: bool = True
+    ) -> str | None:
+        """A file name to save to; ``confirm_overwrite=False`` when the caller asks about an existing file itself
+        (the exports, which offer 另存为新名称), so that Windows' own dialog does not ask first."""
         from PySide6.QtWidgets import QFileDialog
 
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        options = QFileDialog.Option(0) if confirm_overwrite else QFileDialog.Option.DontConfirmOverwrite
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters, options=options)
         return path or None
 
     def choose_folder(self, parent: QWidget, title: str, folder: str) -> str | None:
@@ -60,43 +67,67 @@ class Dialogs:
         box = QMessageBox(
             QMessageBox.Icon.Warning, "年报助手", f"“{name}”有尚未保存的修改。是否保存？", parent=parent
         )
-        save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        save = box.addButton("保存(&S)", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("不保存(&N)", QMessageBox.ButtonRole.DestructiveRole)
+        box.setEscapeButton(box.addButton("取消", QMessageBox.ButtonRole.RejectRole))  # Esc
         box.setDefaultButton(save)
         box.exec()
         clicked = box.clickedButton()
         return "save" if clicked is save else "discard" if clicked is discard else "cancel"
 
-    def confirm_export(self, parent: QWidget, problems: list[str]) -> bool:
-        """Warn that the report still has errors; True to export anyway."""
-        from PySide6.QtWidgets import QMessageBox
+    def confirm_export(self, parent: QWidget, problems: list[str], blanks: int = 0) -> bool:
+        """Warn that the report still has errors or blank cells; True to export anyway."""
+        from gui.export_dialogs import confirm_export_box
 
-        shown = "\n".join(f"· {p}" for p in problems[:12])
-        more = f"\n……等共{len(problems)}个错误" if len(problems) > 12 else ""
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "导出前请核对",
-            f"报告还有{len(problems)}个错误，导出的文件会包含这些错误：\n\n{shown}{more}\n\n仍要导出吗？",
-            parent=parent,
-        )
-        go = box.addButton("仍然导出", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("返回修改", QMessageBox.ButtonRole.RejectRole)
+        box, go = confirm_export_box(parent, problems, blanks)
         box.exec()
         return box.clickedButton() is go
+
+    def ask_overwrite(self, parent: QWidget, names: list[str]) -> str:
+        """Export targets that exist: "overwrite", "rename" (另存为新名称) or "cancel"."""
+        from gui.export_dialogs import answer, overwrite_box
+
+        return answer(*overwrite_box(parent, names)) or "cancel"
+
+    def exported(self, parent: QWidget, paths: list[Path]) -> str | None:
+        """After an export: "open" (打开文件), "folder" (打开所在文件夹) or None (关闭)."""
+        from gui.export_dialogs import answer, exported_box
+
+        return answer(*exported_box(parent, paths))
+
+    def confirm_import(self, parent: QWidget, reasons: list[str], changes: list[str]) -> bool:
+        """Before 导入上年报告 of a report that looks wrong or would change filled cells; True to import anyway."""
+        from gui.import_dialogs import confirm_import
+
+        return confirm_import(parent, reasons, changes)
+
+    def replace_printed_totals(self, parent: QWidget, count: int) -> bool:
+        """An edit made ``count`` totals kept as printed contradict their parts: True to use the sums instead."""
+        from gui.total_dialogs import ask_replace_printed_totals
+
+        return ask_replace_printed_totals(parent, count)
+
+    def damaged_recovery(self, parent: QWidget | None, text: str) -> None:
+        """At start-up: recovery files that could not be read were set aside (``text`` says where)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(parent, "自动保存的内容无法读取", text)
 
     def offer_restore(self, parent: QWidget | None, description: str) -> bool:
         """After a crash: True to restore the recovered report."""
         from PySide6.QtWidgets import QMessageBox
 
-        answer = QMessageBox.question(
-            parent,
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
             "恢复未保存的报告",
             f"年报助手上次没有正常退出。找到了自动保存的内容：\n\n{description}\n\n是否恢复？",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
+            parent=parent,
         )
-        return answer == QMessageBox.StandardButton.Yes
+        restore = box.addButton("恢复(&R)", QMessageBox.ButtonRole.AcceptRole)
+        box.setEscapeButton(box.addButton("不恢复(&N)", QMessageBox.ButtonRole.RejectRole))
+        box.setDefaultButton(restore)
+        box.exec()
+        return box.clickedButton() is restore
 
     def new_report(self, parent: QWidget, year: int) -> NewReport | None:
         dialog = NewReportDialog(parent, year)
@@ -118,6 +149,7 @@ class NewReportDialog(QDialog):
         self.setWindowTitle("新建年度报告")
         form = QFormLayout(self)
         self.agency = QLineEdit()
+        self.agency.setMaxLength(MAX_AGENCY)
         self.agency.setPlaceholderText("如：某某市某某局")
         self.level = QComboBox()
         self.level.addItems(LEVELS)
@@ -139,6 +171,8 @@ class NewReportDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建(&N)")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")  # Esc
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

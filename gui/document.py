@@ -9,6 +9,7 @@ from typing import Final, TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from model import limits, printed
 from model.engine import Finding, cell_marks, evaluate
 from model.formats import format_for_year
 from model.report import Contact, Report
@@ -66,21 +67,42 @@ class _CellsCommand(QUndoCommand):
     """One undo step that sets several cells at once (an edit, a paste, a clear)."""
 
     def __init__(
-        self, doc: ReportDocument, before: dict[str, CellState], after: dict[str, CellState], description: str
+        self,
+        doc: ReportDocument,
+        before: dict[str, CellState],
+        after: dict[str, CellState],
+        description: str,
+        follows: _CellsCommand | None = None,
     ) -> None:
         super().__init__(description)
-        self._doc, self._before, self._after = doc, before, after
+        self._doc, self._before, self._after, self._follows = doc, before, after, follows
         self._pushed = False
 
+    def id(self) -> int:
+        return 2
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+        # a step that follows this very edit (用各项之和替换总计, answered after it) becomes part of it
+        if not isinstance(other, _CellsCommand) or other._follows is not self:
+            return False
+        for cell_id, state in other._after.items():
+            self._before.setdefault(cell_id, other._before[cell_id])
+            self._after[cell_id] = state
+        return True
+
     def redo(self) -> None:
-        if self._pushed:  # a redo, not the edit itself: its refusals are history
+        again = self._pushed  # a redo, not the edit itself: its refusals are history
+        if again:
             self._doc._set_refused({})
         self._pushed = True
         self._doc._apply_cells(self._after)
+        if again:
+            self._doc.cellsRestored.emit(list(self._after))
 
     def undo(self) -> None:
         self._doc._set_refused({})
         self._doc._apply_cells(self._before)
+        self._doc.cellsRestored.emit(list(self._before))
 
 
 class _ReportCommand(QUndoCommand):
@@ -96,6 +118,7 @@ class _ReportCommand(QUndoCommand):
     ) -> None:
         super().__init__(description)
         self._doc, self._before, self._after, self._key = doc, before, after, merge_key
+        self._pushed = False
 
     def id(self) -> int:
         return 1 if self._key else -1
@@ -108,10 +131,15 @@ class _ReportCommand(QUndoCommand):
         return True
 
     def redo(self) -> None:
-        self._doc._restore(self._after)
+        ids = self._doc._restore(self._after)
+        if self._pushed and ids:
+            self._doc.cellsRestored.emit(ids)
+        self._pushed = True
 
     def undo(self) -> None:
-        self._doc._restore(self._before)
+        ids = self._doc._restore(self._before)
+        if ids:
+            self._doc.cellsRestored.emit(ids)
 
 
 class ReportDocument(QObject):
@@ -124,6 +152,8 @@ class ReportDocument(QObject):
     formatChanged = Signal()  # noqa: N815 - same Report, other format (year changed); table views reset
     proseChanged = Signal(str)  # noqa: N815 - prose key changed (by an edit, undo or redo)
     metaChanged = Signal()  # noqa: N815 - agency, level, year, format or contact changed
+    cellsRestored = Signal(list)  # noqa: N815 - cells an undo or redo set back (the grid selects them)
+    printedTotalsTouched = Signal(int)  # noqa: N815 - an edit made n totals kept as printed contradict their parts
 
     def __init__(
         self,
@@ -143,6 +173,7 @@ class ReportDocument(QObject):
         self.marks: dict[str, tuple[str, str]] = {}
         self.refused: dict[str, str] = {}  # cell id -> the Chinese message of the last refused input
         self.mark_codes: dict[str, set[str]] = {}  # cell id -> codes of the findings that name it
+        self._last_edit: _CellsCommand | None = None
         self._evaluate()
 
     # ---- reading -----------------------------------------------------------------------------
@@ -204,11 +235,25 @@ class ReportDocument(QObject):
         self._set_refused({})
         self._push_cells(after, description)
 
-    def _push_cells(self, after: dict[str, CellState], description: str) -> None:
+    def _push_cells(
+        self, after: dict[str, CellState], description: str, follows: _CellsCommand | None = None
+    ) -> None:
         if not after:
             return
         before = {cell_id: CellState.of(self.report, cell_id) for cell_id in after}
-        self.undo_stack.push(_CellsCommand(self, before, after, description))
+        command = _CellsCommand(self, before, after, description, follows)
+        self.undo_stack.push(command)
+        contradicting = set(printed.contradicting(self.report))
+        if follows is None and contradicting & set(printed.touched(self.report, after)):
+            self._last_edit = command  # the step a 「用各项之和替换」 answered now becomes part of
+            self.printedTotalsTouched.emit(len(contradicting))
+
+    def use_computed_totals(self, follow: bool = False) -> int:
+        """Totals kept as printed in a read-back file are computed from now on: one undo step, or (``follow``)
+        part of the edit that made them contradict their parts; how many totals changed."""
+        after = {c: CellState() for c in printed.printed(self.report)}
+        self._push_cells(after, "用各项之和替换总计", self._last_edit if follow else None)
+        return len(after)
 
     def forget_refused(self) -> None:
         """The clerk moved on (a value committed unchanged): earlier refusals and their red frames go."""
@@ -233,13 +278,20 @@ class ReportDocument(QObject):
         self.changed.emit()
 
     # ---- prose and metadata ------------------------------------------------------------------
-    def set_prose(self, key: str, text: str, description: str = "编辑正文") -> None:
-        """Store a prose section's text; successive edits of one section merge into one undo step."""
+    def set_prose(self, key: str, text: str, description: str = "编辑正文", merge: bool = True) -> None:
+        """Store a prose section's text; successive edits of one section merge into one undo step (``merge``
+        False: this edit is a step of its own, such as an insertion of last year's text). A text over the limit
+        is refused: InputError with the sentence for the clerk, nothing changed."""
+        refusal = limits.prose_refusal(text)
+        if refusal:
+            raise InputError(refusal)
+        text = limits.clean(text, limits.MAX_PROSE)
         if self.report.prose.get(key, "") == text:
             return
         after = self.report.copy()
         after.prose[key] = text
-        self.undo_stack.push(_ReportCommand(self, self.report.copy(), after, description, f"prose.{key}"))
+        merge_key = f"prose.{key}" if merge else None
+        self.undo_stack.push(_ReportCommand(self, self.report.copy(), after, description, merge_key))
 
     def set_meta(
         self, field: str, value: str | int, description: str = "修改基本信息", keep_format: bool = False
@@ -250,15 +302,18 @@ class ReportDocument(QObject):
             raise KeyError(field)
         after = self.report.copy()
         if field.startswith("contact."):
-            setattr(after.contact, field.split(".", 1)[1], str(value))
+            setattr(after.contact, field.split(".", 1)[1], limits.clean(str(value), limits.MAX_CONTACT_FIELD))
         elif field == "year":
+            if not limits.MIN_YEAR <= int(value) <= limits.MAX_YEAR:
+                raise InputError(f"报告年度应在{limits.MIN_YEAR}—{limits.MAX_YEAR}年之间")
             after.year = int(value)
             if not keep_format and not after.fmt.fits_year(after.year):  # a variant that fits stays
                 after = _in_format(after, format_for_year(after.year).id)
         elif field == "format_id":
             after = _in_format(after, str(value))
-        else:
-            setattr(after, field, str(value))
+        else:  # agency, level: cut at the limit as the fields do
+            limit = limits.MAX_AGENCY if field == "agency" else limits.MAX_LEVEL
+            setattr(after, field, limits.clean(str(value), limit))
         if _state(after) == _state(self.report):
             return
         key = field if field in ("agency",) or field.startswith("contact.") else None
@@ -266,8 +321,10 @@ class ReportDocument(QObject):
             _ReportCommand(self, self.report.copy(), after, description, f"meta.{key}" if key else None)
         )
 
-    def _restore(self, state: Report) -> None:
+    def _restore(self, state: Report) -> list[str]:
+        """Make ``state`` the report's; the input cells whose value this changed (none after a new format)."""
         report = self.report
+        ids: list[str] = []
         old_format, old_prose, old_meta = report.format_id, dict(report.prose), _meta(report)
         old_previous = (id(report.previous), report.previous_source)
         old_cells = {c: report.value(c) for c in report.fmt.cells}
@@ -292,6 +349,7 @@ class ReportDocument(QObject):
             self.metaChanged.emit()  # 基本信息 also shows which previous report was imported
         self._evaluate()
         self.changed.emit()
+        return [c for c in ids if c not in report.fmt.totals]
 
     # ---- whole reports -----------------------------------------------------------------------
     def apply_report(self, after: Report, description: str) -> None:
@@ -309,6 +367,7 @@ class ReportDocument(QObject):
         self.report, self.path = report, path
         self.document_findings = list(document_findings)
         self.refused.clear()
+        self._last_edit = None
         self.undo_stack.clear()
         self._evaluate(emit=False)
         self.reportReplaced.emit()
@@ -316,7 +375,7 @@ class ReportDocument(QObject):
         self.changed.emit()
 
     def _evaluate(self, emit: bool = True) -> None:
-        self.findings = self.document_findings + evaluate(self.report)
+        self.findings = printed.explain(self.report, self.document_findings + evaluate(self.report))
         self.marks = cell_marks(self.findings)
         self.mark_codes = {}
         for finding in self.findings:

@@ -1,17 +1,27 @@
-"""导出 Word / Excel / 全部导出: a folder, file names from agency and year, a warning about remaining errors."""
+"""导出 Word / Excel / 全部导出: warn about errors and blanks, choose the file (or folder), never replace a file
+without asking (覆盖 / 另存为新名称 / 取消), write atomically, then offer to open the file or its folder."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exporters.kinds import ExportOptions, exportable, kind
-from model.report import Report
+from exporters.kinds import exportable, kind
+from gui import reveal
+from gui.export_files import export, file_name, renamed, write_all
+from model.printed import export_note
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
     from gui.main_window import MainWindow
+
+__all__ = ["export", "file_name", "kinds", "run_export", "windows_fonts"]
+
+WINDOWS_FONTS = (
+    "export/windows_fonts"  # the setting: Word files use only the fonts of a stock Chinese Windows
+)
+LAST_FOLDER = "export/folder"  # the setting: where the last export went
 
 
 def kinds() -> list[str]:
@@ -19,62 +29,94 @@ def kinds() -> list[str]:
     return [k.key for k in exportable()]
 
 
-def file_name(report: Report, key: str) -> str:
-    """{机关}{年份}年政府信息公开工作年度报告.docx, with characters Windows forbids replaced."""
-    name = report.title if report.agency else f"未命名{report.year}年政府信息公开工作年度报告"
-    for bad in '\\/:*?"<>|':
-        name = name.replace(bad, "_")
-    return name + kind(key).suffix
-
-
-WINDOWS_FONTS = (
-    "export/windows_fonts"  # the setting: Word files use only the fonts of a stock Chinese Windows
-)
-
-
-def export(
-    report: Report, keys: list[str], folder: Path, windows_fonts: bool = False
-) -> tuple[list[Path], list[str]]:
-    """Write each kind into the folder (Word with only Windows' own fonts if asked); (written paths, problems)."""
-    written: list[Path] = []
-    problems: list[str] = []
-    options = ExportOptions(windows_fonts=windows_fonts)
-    for key in keys:
-        entry = kind(key)
-        target = folder / file_name(report, key)
-        try:
-            entry.write(report, target, options)
-        except OSError as exc:
-            problems.append(
-                f"无法写入“{target.name}”：{exc.strerror or exc}（文件是否正在 Word/WPS 中打开？）"
-            )
-            continue
-        except Exception as exc:  # noqa: BLE001 - a fault in one exporter must not lose the report or the others
-            problems.append(
-                f"导出 {entry.short} 时出错（{type(exc).__name__}: {exc}），请把报告草稿发给技术支持"
-            )
-            target.unlink(missing_ok=True)
-            continue
-        written.append(target)
-    return written, problems
-
-
-def run_export(window: MainWindow, kinds: list[str]) -> list[Path]:
-    """The menu action: warn about errors, choose a folder, export, say what was written."""
-    document = window.document
-    errors = [f.message for f in window.all_findings() if f.severity == "error"]
-    if errors and not window.dialogs.confirm_export(window, errors):
+def run_export(window: MainWindow, keys: list[str]) -> list[Path]:
+    """The menu action: warn, choose where, ask before replacing, export, say what was written."""
+    if not _confirm(window):
         return []
-    start = str(Path(document.path).parent) if document.path else window.files.folder()
-    folder = window.dialogs.choose_folder(window, "导出到文件夹", start)
-    if not folder:
+    targets = _choose(window, keys)
+    if targets:
+        _remember(window, targets[0][1].parent)
+        targets = _resolve_existing(window, targets)
+    if not targets:
         return []
-    written, problems = export(document.report, kinds, Path(folder), windows_fonts(window.files.settings))
+    report = window.document.report
+    written, problems = write_all(report, targets, windows_fonts(window.files.settings))
     if problems:
         window.dialogs.error(window, "导出未完成", "\n".join(problems))
     if written:
         window.statusBar().showMessage("已导出 " + "、".join(p.name for p in written), 8000)
+        _offer_to_open(window, written)
     return written
+
+
+def blank_cells(window: MainWindow) -> int:
+    """Cells left blank, from the findings of the format's 「blank」 rules (blank is not 0)."""
+    codes = {spec.code for spec in window.document.report.fmt.rules if spec.kind == "blank"}
+    return len({cell for f in window.all_findings() if f.code in codes for cell in f.cells})
+
+
+def _confirm(window: MainWindow) -> bool:
+    errors = [f.message for f in window.all_findings() if f.severity == "error"]
+    printed_note = export_note(window.document.report)  # never a printed total that contradicts, unsaid
+    if printed_note:
+        errors.insert(0, printed_note)
+    blanks = blank_cells(window)
+    return not (errors or blanks) or window.dialogs.confirm_export(window, errors, blanks)
+
+
+def _start_folder(window: MainWindow) -> str:
+    last = str(window.files.settings.value(LAST_FOLDER, "") or "")
+    if last and Path(last).is_dir():
+        return last
+    path = window.document.path
+    return str(Path(path).parent) if path else window.files.folder()
+
+
+def _choose(window: MainWindow, keys: list[str]) -> list[tuple[str, Path]]:
+    """One kind: a save dialog with the proposed name; 全部导出: a folder, each file under its proposed name."""
+    report, start = window.document.report, Path(_start_folder(window))
+    if len(keys) != 1:
+        folder = window.dialogs.choose_folder(window, "导出到文件夹", str(start))
+        return [(key, Path(folder) / file_name(report, key)) for key in keys] if folder else []
+    entry = kind(keys[0])
+    chosen = window.dialogs.save_file(
+        window,
+        f"导出 {entry.short}",
+        str(start / file_name(report, entry.key)),
+        f"{entry.name} (*{entry.suffix})",
+        confirm_overwrite=False,  # asked below, once, with 另存为新名称
+    )
+    if not chosen:
+        return []
+    target = Path(chosen)
+    if target.suffix.lower() != entry.suffix:
+        target = target.with_name(target.name + entry.suffix)
+    return [(entry.key, target)]
+
+
+def _resolve_existing(window: MainWindow, targets: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
+    """Targets that exist: one question listing them all; overwrite, save beside them as 「…（2）」, or nothing."""
+    existing = [path.name for _, path in targets if path.exists()]
+    if not existing:
+        return targets
+    answer = window.dialogs.ask_overwrite(window, existing)
+    if answer == "overwrite":
+        return targets
+    return renamed(targets) if answer == "rename" else []
+
+
+def _offer_to_open(window: MainWindow, written: list[Path]) -> None:
+    answer = window.dialogs.exported(window, written)
+    if answer == "open":
+        for path in written:
+            reveal.open_file(path)
+    elif answer == "folder":
+        reveal.show_in_folder(written[0])
+
+
+def _remember(window: MainWindow, folder: Path) -> None:
+    if window.files.persist:
+        window.files.settings.setValue(LAST_FOLDER, str(folder))
 
 
 def windows_fonts(settings: QSettings) -> bool:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from exporters.kinds import open_filter, readable_suffixes
 from gui.dialogs import DRAFT_FILTER
 from model import draft
-from model.carry import carry_forward
+from model.import_check import checks_sentence, plan_import
 from model.report import Report
 from model.rules import Finding
 
@@ -167,11 +167,9 @@ class Files:
     def save_to(self, path: str) -> bool:
         try:
             draft.save(self.document.report, path)
-        except OSError as exc:
-            self.window.dialogs.error(
-                self.window, "无法保存", f"无法保存“{Path(path).name}”：{exc.strerror or exc}"
-            )
-            return False
+        except draft.DraftError as exc:  # full disk, no permission, a read-only draft: the reason in Chinese
+            self.window.dialogs.error(self.window, "无法保存", str(exc))
+            return self.save_as() if isinstance(exc, draft.ReadOnlyDraftError) else False
         self.document.mark_saved(path)
         self.window.autosave.discard()
         self.remember(path)
@@ -223,15 +221,17 @@ class Files:
         except ReadError as exc:
             self.window.dialogs.error(self.window, "无法导入上年报告", str(exc))
             return False
-        report = self.document.report
-        if previous.year != report.year - 1:
-            self.window.statusBar().showMessage(
-                f"注意：导入的是{previous.year}年度报告，本报告为{report.year}年度", 8000
-            )
-        after = report.copy()
-        changed = carry_forward(after, previous, Path(path).name)
-        self.document.apply_report(after, "导入上年报告")
+        plan = plan_import(self.document.report, previous, Path(path).name)
+        dialogs = self.window.dialogs
+        if plan.needs_confirmation and not dialogs.confirm_import(
+            self.window, list(plan.reasons), list(plan.changes)
+        ):
+            self.window.statusBar().showMessage("已取消导入上年报告，本报告没有改动", 8000)
+            return False
+        self.document.apply_report(plan.after, "导入上年报告")
         self.window.statusBar().showMessage(
-            f"已导入{previous.agency}{previous.year}年度报告，填入{len(changed)}个单元格", 8000
+            f"已导入{previous.agency}{previous.year}年度报告，填入{len(plan.changed)}个单元格；"
+            f"{checks_sentence(self.document.report.fmt)}",
+            10000,
         )
         return True

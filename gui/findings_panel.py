@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QDockWidget, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from model.engine import counts
 from model.rules import Finding
@@ -72,8 +83,8 @@ class FindingsPanel(QDockWidget):
         self.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
         )
-        self.header = QLabel()
-        self.header.setContentsMargins(6, 4, 6, 4)
+        self.header = QLabel()  # the summary, in the title bar beside 校验结果: one row less below the pages
+        self.setTitleBarWidget(self._title_bar())
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setIconSize(QSize(16, 16))
@@ -88,12 +99,54 @@ class FindingsPanel(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.header)
         layout.addWidget(self.list)
         self.setWidget(body)
         self._icons = {s: severity_icon(s) for s in SEVERITIES}
         self.findings: list[Finding] = []
         self._shown = False
+        self._fitted: int | None = None  # the height last fitted to the findings
+
+    def _title_bar(self) -> QWidget:
+        """「校验结果  2个错误 · 3个警告」 and a × that hides the panel (视图 → 校验结果面板 shows it again)."""
+        bar = QWidget()
+        bar.setObjectName("findings_title")
+        layout = QHBoxLayout(bar)
+        layout.setContentsMargins(6, 2, 2, 2)
+        layout.setSpacing(12)
+        layout.addWidget(QLabel("校验结果"))
+        layout.addWidget(self.header, 1)
+        close = QToolButton()
+        close.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_TitleBarCloseButton))
+        close.setAutoRaise(True)
+        close.setToolTip("关闭校验结果面板（可从“视图”菜单重新打开）")
+        close.clicked.connect(self.close)
+        layout.addWidget(close)
+        return bar
+
+    def fitted_height(self, cap: int) -> int:
+        """The height that shows every finding without scrolling, or as many whole rows as ``cap`` pixels hold
+        (two at least)."""
+        rows = [self.list.sizeHintForRow(i) + 2 * self.list.spacing() for i in range(self.list.count())]
+        height = self.titleBarWidget().sizeHint().height() + 2 * self.list.frameWidth() + 2
+        for shown, row in enumerate(rows):
+            if shown >= 2 and height + row > cap:
+                break
+            height += row
+        return height
+
+    def fit_in(self, window: QMainWindow) -> None:
+        """Below the pages: as tall as its findings, at most a sixth of the window (the rows of 表三 need the
+        room); once the clerk has dragged its edge, it keeps the height they chose."""
+        if window.dockWidgetArea(self) != Qt.DockWidgetArea.BottomDockWidgetArea:
+            return
+        if self._fitted is not None and self.isVisible() and abs(self.height() - self._fitted) > 2:
+            return  # dragged
+        window.resizeDocks([self], [self.fitted_height(window.height() // 6)], Qt.Orientation.Vertical)
+        self._fitted = None
+        QTimer.singleShot(0, self, self._remember_height)  # the layout takes the height a moment later
+
+    def _remember_height(self) -> None:
+        self._fitted = self.height() if self.isVisible() else None
 
     def show_findings(self, findings: list[Finding]) -> None:
         """Replace the list (errors, then warnings, then hints; the engine's order within each)."""

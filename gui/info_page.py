@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from model.formats import format_for_year, format_ids, format_summary, load_format
+from model.import_check import checks_sentence
+from model.limits import MAX_AGENCY, MAX_CONTACT_FIELD, MAX_YEAR, MIN_YEAR
 from model.report import Contact, Report
 from model.vocabulary import LEVELS
 
@@ -56,13 +58,14 @@ class InfoPage(QWidget):
         _colour(self.title, "#444")  # a palette, not a style sheet: style sheets slow the start
 
         self.agency = QLineEdit()
+        self.agency.setMaxLength(MAX_AGENCY)  # the limits a draft keeps: typing stops there
         self.agency.setPlaceholderText("如：某某市某某局（与报告标题一致）")
         self.agency.textChanged.connect(lambda text: self._set("agency", text.strip()))
         self.level = QComboBox()
         self.level.addItems(LEVELS)
         self.level.activated.connect(lambda _i: self._set("level", self.level.currentText()))
         self.year = QSpinBox()
-        self.year.setRange(1990, 2200)
+        self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.year.setKeyboardTracking(False)
         self.year.setSuffix(" 年度")
         self.year.valueChanged.connect(lambda y: self.document.set_meta("year", y, keep_format=True))
@@ -96,6 +99,7 @@ class InfoPage(QWidget):
         self.contact: dict[str, QLineEdit] = {}
         for name, label in zip(Contact.FIELDS, Contact.LABELS):
             edit = QLineEdit()
+            edit.setMaxLength(MAX_CONTACT_FIELD)
             edit.setPlaceholderText(CONTACT_HINTS.get(name, ""))
             edit.textChanged.connect(lambda text, n=name: self._set(f"contact.{n}", text.strip()))
             self.contact[name] = edit
@@ -179,7 +183,7 @@ class InfoPage(QWidget):
             source = report.previous_source or "已导入"
             self.previous.setText(
                 f"已导入{report.previous.agency}{report.previous.year}年度报告（{source}）："
-                "上年结转和跨年度核对（XY-CARRY 等）已启用。"
+                f"{checks_sentence(report.fmt)}。"
             )
         else:
             self.previous.setText(

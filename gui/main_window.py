@@ -6,16 +6,15 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -23,9 +22,14 @@ from gui.autosave import Autosave, Recovery
 from gui.dialogs import Dialogs
 from gui.document import ReportDocument
 from gui.files import Files, default_year, readable
-from gui.findings_panel import SEVERITY_COLOURS, FindingsPanel, ok_icon, severity_icon
+from gui.find_bar import FindBar
+from gui.findings_panel import SEVERITY_COLOURS, FindingsPanel
 from gui.info_page import InfoPage
 from gui.menus import Menus, app_icon
+from gui.nav_list import NavList
+from gui.printed_totals import PrintedTotals
+from gui.undo_follow import follow_undo
+from gui.zoom import Zoom
 from model.engine import counts
 from model.report import Report
 from model.rules import Finding
@@ -60,16 +64,21 @@ class MainWindow(QMainWindow):
         self.document = ReportDocument(report or Report.new(default_year()), path, self, list(found or []))
         self.source = source  # where an unsaved report came from (示例报告, a .docx)
         self.files = Files(self)
+        self.zoom = Zoom(self.files.settings, self)  # of the grids and the prose, before any is built
+        self.zoom.changed.connect(lambda pct: self.statusBar().showMessage(f"缩放 {pct}%", 2000))
         self.autosave = Autosave(self.document, recovery_folder, self)
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())
         self._build_pages()
         self.findings_panel = FindingsPanel(self)
         self.findings_panel.findingActivated.connect(self.show_finding)
+        self.printed_totals = PrintedTotals(self)  # the question when an edit contradicts a printed total
+        follow_undo(self)  # undo and redo select the cells they changed
         self._build_status()
         self.menus = Menus(self)
         self.named_actions = self.menus.named_actions
         self.recent_menu = self.menus.recent
+        self.toolbar = self.menus.toolbar
         self.document.findingsChanged.connect(self._findings_changed)
         self.document.undo_stack.cleanChanged.connect(self._update_title)
         self.document.changed.connect(self._update_title)
@@ -98,33 +107,35 @@ class MainWindow(QMainWindow):
             self.resizeDocks([self.findings_panel], [310], Qt.Orientation.Horizontal)
         else:
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.findings_panel)
-            self.resizeDocks([self.findings_panel], [150], Qt.Orientation.Vertical)
+            self.fit_findings()
+
+    def fit_findings(self) -> None:
+        """Below the pages, the panel follows its number of findings (up to a cap) until the clerk resizes it."""
+        self.findings_panel.fit_in(self)
 
     def _build_pages(self) -> None:
-        self.nav = QListWidget()
-        self.nav.setObjectName("navigation")
-        self.nav.setIconSize(QSize(14, 14))
-        self.nav.setSpacing(2)
-        self.nav.setMinimumWidth(150)
-        self.nav.setWordWrap(True)
-        self.stack = QStackedWidget()
         self.keys = [INFO, *(s.key for s in self.document.report.fmt.sections)]
+        self.nav = NavList(self.keys)
+        self.stack = QStackedWidget()
+        self.find_bar = FindBar(self)  # Ctrl+F, over the pages
         self._pages: dict[str, Page] = {}  # built when first shown: a faster start
-        for key in self.keys:
+        for _key in self.keys:
             self.stack.addWidget(QWidget())
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setSizeHint(QSize(160, 44))
-            self.nav.addItem(item)
         self._nav_texts()
         self.nav.currentRowChanged.connect(self._show_row)
         self.nav.itemClicked.connect(lambda item: self.focus_page(self.keys[self.nav.row(item)]))
         self.nav.setCurrentRow(0)
         splitter = QSplitter()
+        pages = QWidget()
+        column = QVBoxLayout(pages)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.find_bar)
+        column.addWidget(self.stack, 1)
         splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
+        splitter.addWidget(pages)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([175, 1000])
+        splitter.setSizes([200, 1000])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
@@ -143,12 +154,15 @@ class MainWindow(QMainWindow):
                 table.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
                 table.view.withdrawn.connect(self._withdraw_note)
                 view = table.view
+                wheel = (view.viewport(), *((view.frozen.viewport(),) if view.frozen else ()))
+                self.zoom.attach(view, *wheel)
                 QTimer.singleShot(0, lambda: _scroll_home(view))
                 page = table
             else:
                 from gui.prose_page import ProsePage
 
                 page = ProsePage(self.document, key)
+                self.zoom.attach(page.editor, page.editor.viewport())
             index = self.keys.index(key)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
@@ -175,9 +189,7 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
 
     def _nav_texts(self) -> None:
-        fmt = self.document.report.fmt
-        for row, key in enumerate(self.keys):
-            self.nav.item(row).setText("基本信息" if key == INFO else fmt.section(key).heading)
+        self.nav.label(self.document.report.fmt, INFO)
 
     def _build_status(self) -> None:
         self.error_label = QLabel()
@@ -248,6 +260,7 @@ class MainWindow(QMainWindow):
             colour = SEVERITY_COLOURS[severity] if number[severity] else "#666"
             label.setText(f"<span style='color:{colour}; font-weight:bold'>{name} {number[severity]}</span>")
         self._nav_icons(findings)
+        self.fit_findings()
 
     def _nav_icons(self, findings: list[Finding]) -> None:
         worst: dict[str, str] = {}
@@ -257,9 +270,7 @@ class MainWindow(QMainWindow):
                 key not in worst or SEVERITIES.index(finding.severity) < SEVERITIES.index(worst[key])
             ):
                 worst[key] = finding.severity
-        for row, key in enumerate(self.keys):
-            item = self.nav.item(row)
-            item.setIcon(severity_icon(worst[key], 14) if key in worst else ok_icon(14))
+        self.nav.mark(worst)
 
     # ---- navigation ----------------------------------------------------------------------------
     def show_page(self, key: str) -> Page:
@@ -284,7 +295,7 @@ class MainWindow(QMainWindow):
             if section.heading in finding.message:
                 return section.key
         kinds = {rule.code: rule.kind for rule in fmt.rules}
-        return INFO if kinds.get(finding.code) == "format_year" else None
+        return INFO if kinds.get(finding.code) in ("format_year", "required_meta") else None
 
     def show_finding(self, finding: Finding) -> None:
         key = self.page_for(finding)

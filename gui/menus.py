@@ -1,4 +1,5 @@
-"""The menu bar — 文件, 编辑, 查看, 帮助 — with every action named, so tests can trigger them; the app icon."""
+"""The menu bar — 文件, 编辑, 视图, 帮助 — every entry with an access letter and a name (tests trigger them);
+the toolbar over the same actions; the app icon."""
 
 from __future__ import annotations
 
@@ -12,7 +13,10 @@ from PySide6.QtWidgets import QMenu
 
 from exporters.kinds import exportable
 from gui import exports
+from gui.access_keys import KeepLetter, free_letter, with_key
 from gui.info_page import InfoPage
+from gui.page_keys import page_shortcuts
+from gui.toolbar import build_toolbar
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -32,13 +36,29 @@ class Menus:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.named_actions: dict[str, QAction] = {}
+        self.export_actions: list[
+            QAction
+        ] = []  # 导出 Word, Excel, …, 全部导出: also the toolbar's 导出 button
         self._recent_dirty = True
         bar = window.menuBar()
         self._file(bar.addMenu("文件(&F)"))
         self._edit(bar.addMenu("编辑(&E)"))
-        self._view(bar.addMenu("查看(&V)"))
+        self._view(bar.addMenu("视图(&V)"))
         help_menu = bar.addMenu("帮助(&H)")
-        self.add(help_menu, "关于年报助手", lambda: window.dialogs.about(window, ABOUT), name="关于")
+        self.add(
+            help_menu,
+            "使用说明",
+            self.show_help,
+            QKeySequence(QKeySequence.StandardKey.HelpContents),
+            key="H",
+        )
+        help_menu.addSeparator()
+        self.add(help_menu, "关于年报助手", lambda: window.dialogs.about(window, ABOUT), name="关于", key="A")
+
+    def show_help(self) -> None:
+        from gui.help_window import show_help
+
+        show_help(self.window)
 
     def add(
         self,
@@ -47,8 +67,10 @@ class Menus:
         slot: Callable[[], object],
         shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
         name: str = "",
+        key: str = "",
     ) -> QAction:
-        action = menu.addAction(text)
+        """An entry named ``name`` (else its text); its access letter is ``key``, else the first free one."""
+        action = menu.addAction(with_key(text, key or free_letter(menu, "")))
         action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
@@ -57,34 +79,39 @@ class Menus:
 
     def _file(self, menu: QMenu) -> None:
         window, files = self.window, self.window.files
-        self.add(menu, "新建…", files.new, QKeySequence.StandardKey.New, "新建")
-        self.add(menu, "打开…", files.open_dialog, QKeySequence.StandardKey.Open, "打开")
-        self.add(menu, "保存", files.save, QKeySequence.StandardKey.Save, "保存")
-        self.add(menu, "另存为…", files.save_as, QKeySequence("Ctrl+Shift+S"), "另存为")
-        self.recent = menu.addMenu("最近打开")
+        self.add(menu, "新建…", files.new, QKeySequence.StandardKey.New, "新建", "N")
+        self.add(menu, "打开…", files.open_dialog, QKeySequence.StandardKey.Open, "打开", "O")
+        self.add(menu, "保存", files.save, QKeySequence.StandardKey.Save, "保存", "S")
+        self.add(menu, "另存为…", files.save_as, QKeySequence("Ctrl+Shift+S"), "另存为", "A")
+        self.recent = menu.addMenu("最近打开(&R)")
         self.recent.aboutToShow.connect(self.recent_actions)
         self.recent_changed()
         menu.addSeparator()
-        self.add(menu, "打开示例报告", files.open_example)
-        self.add(menu, "导入上年报告…", files.import_previous, name="导入上年报告")
-        self.add(menu, "从剪贴板导入", files.import_clipboard, QKeySequence("Ctrl+Shift+V"), "从剪贴板导入")
+        self.add(menu, "打开示例报告", files.open_example, key="D")
+        self.add(menu, "导入上年报告…", files.import_previous, name="导入上年报告", key="I")
+        clipboard_keys = QKeySequence("Ctrl+Shift+V")
+        self.add(menu, "从剪贴板导入", files.import_clipboard, clipboard_keys, "从剪贴板导入", "B")
         menu.addSeparator()
         for entry in exportable():
-            self.add(
-                menu,
-                f"导出 {entry.short}…",
-                partial(exports.run_export, window, [entry.key]),
-                name=f"导出 {entry.short}",
+            self.export_actions.append(
+                self.add(
+                    menu,
+                    f"导出 {entry.short}…",
+                    partial(exports.run_export, window, [entry.key]),
+                    name=f"导出 {entry.short}",
+                    key=free_letter(menu, entry.short),
+                )
             )
-        self.add(menu, "全部导出…", lambda: exports.run_export(window, exports.kinds()), name="全部导出")
-        fonts = menu.addAction("导出 Word 时只用 Windows 自带字体（宋体、仿宋、楷体）")
+        export_all = lambda: exports.run_export(window, exports.kinds())  # noqa: E731 - one line
+        self.export_actions.append(self.add(menu, "全部导出…", export_all, name="全部导出", key="L"))
+        fonts = menu.addAction(with_key("导出 Word 时只用 Windows 自带字体（宋体、仿宋、楷体）", "F"))
         fonts.setCheckable(True)
         fonts.setChecked(exports.windows_fonts(window.files.settings))
         fonts.setToolTip("电脑上没有仿宋_GB2312、方正小标宋简体等公文字体时勾选")
         fonts.toggled.connect(self._windows_fonts)
         self.named_actions["Windows字体"] = fonts
         menu.addSeparator()
-        self.add(menu, "退出", window.close, QKeySequence("Ctrl+Q"), "退出")
+        self.add(menu, "退出", window.close, QKeySequence("Ctrl+Q"), "退出", "X")
 
     def _windows_fonts(self, on: bool) -> None:
         self.window.files.settings.setValue(exports.WINDOWS_FONTS, on)
@@ -95,34 +122,56 @@ class Menus:
         undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
         redo = window.document.undo_stack.createRedoAction(window, "重做")
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        stack = window.document.undo_stack
+        KeepLetter(undo, "撤销", "U", stack.undoTextChanged)
+        KeepLetter(redo, "重做", "R", stack.redoTextChanged)
         menu.addAction(undo)
         menu.addAction(redo)
         self.named_actions.update({"撤销": undo, "重做": redo})
         menu.addSeparator()
-        for name, key in (
-            ("剪切", QKeySequence.StandardKey.Cut),
-            ("复制", QKeySequence.StandardKey.Copy),
-            ("粘贴", QKeySequence.StandardKey.Paste),
+        for name, keys, letter in (
+            ("剪切", QKeySequence.StandardKey.Cut, "T"),
+            ("复制", QKeySequence.StandardKey.Copy, "C"),
+            ("粘贴", QKeySequence.StandardKey.Paste, "P"),
         ):
-            self.add(menu, name, partial(self.clipboard, name), key)
-        self.add(menu, "清除内容", lambda: self.clipboard("清除"), name="清除")
+            self.add(menu, name, partial(self.clipboard, name), keys, key=letter)
+        self.add(menu, "清除内容", lambda: self.clipboard("清除"), name="清除", key="L")
         menu.addSeparator()
-        self.add(menu, "下一个问题", lambda: window.step_finding(1), QKeySequence("F8"))
-        self.add(menu, "上一个问题", lambda: window.step_finding(-1), QKeySequence("Shift+F8"))
+        find = window.find_bar
+        self.add(menu, "查找…", find.open_bar, QKeySequence.StandardKey.Find, "查找", "F")
+        self.add(menu, "查找下一个", lambda: find.step(1), QKeySequence("F3"), key="N")
+        self.add(menu, "查找上一个", lambda: find.step(-1), QKeySequence("Shift+F3"), key="V")
+        menu.addSeparator()
+        self.add(menu, "下一个问题", lambda: window.step_finding(1), QKeySequence("F8"), key="Q")
+        self.add(menu, "上一个问题", lambda: window.step_finding(-1), QKeySequence("Shift+F8"), key="W")
 
     def _view(self, menu: QMenu) -> None:
         window = self.window
+        self.toolbar = build_toolbar(window, self.named_actions, self.export_actions)
+        menu.addAction(self.toolbar.toggleViewAction())
         toggle = window.findings_panel.toggleViewAction()
-        toggle.setText("校验结果面板")
+        toggle.setText("校验结果面板(&P)")
         menu.addAction(toggle)
         menu.addSeparator()
-        for row, key in enumerate(window.keys):
+        zoom = window.zoom
+        bigger = self.add(menu, "放大", zoom.zoom_in, QKeySequence.StandardKey.ZoomIn, key="I")
+        bigger.setShortcuts([QKeySequence(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")])
+        self.add(menu, "缩小", zoom.zoom_out, QKeySequence.StandardKey.ZoomOut, key="O")
+        self.add(menu, "重置缩放 (100%)", zoom.reset, QKeySequence("Ctrl+0"), "重置缩放", "Z")
+        menu.addSeparator()
+        fmt = window.document.report.fmt
+        shortcuts = page_shortcuts(fmt, window.keys[0])
+        for key in window.keys:
+            keys = shortcuts.get(key)
+            text = "基本信息" if key == window.keys[0] else fmt.section(key).heading
+            letter = "B" if key == window.keys[0] else (keys or "")[-1:]
             self.add(
                 menu,
-                window.nav.item(row).text(),
+                text,
                 partial(self._go_to, key),
-                QKeySequence(f"Ctrl+{row + 1}"),
+                QKeySequence(keys) if keys else None,
                 f"page:{key}",
+                letter,
             )
 
     def _go_to(self, key: str) -> None:

@@ -12,12 +12,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPlainTextEdit,
+    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from gui.previous_prose import PreviousProse
 from model.formats import SectionSpec
+from model.values import InputError
 
 if TYPE_CHECKING:
     from gui.document import ReportDocument
@@ -66,6 +69,11 @@ class ProsePage(QWidget):
         self.notes = QLabel()  # this section's findings (SECTION, FEE-TEXT, …), right above the text
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet("color: #8a4b00; padding: 2px 0;")
+        self.refusal = QLabel()  # a paste over the limit, refused (until the next edit that is taken)
+        self.refusal.setObjectName("refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("color: #a4262c; font-weight: bold; padding: 2px 0;")
+        self.refusal.hide()
         self.editor = QPlainTextEdit()
         self.editor.setTabChangesFocus(True)
         editor_font = QFont(self.editor.font())
@@ -78,9 +86,18 @@ class ProsePage(QWidget):
         self.insert_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.insert_button.clicked.connect(lambda: self.insert_subheading(""))
         self.insert_button.setMenu(QMenu(self.insert_button))
+        self.previous = PreviousProse(document, key)  # last year's text, offered and shown beside the editor
+        self.previous.insertRequested.connect(self.insert_previous)
+        self._step: str | None = None  # an edit that is an undo step of its own (not merged with typing)
+        beside = QSplitter(Qt.Orientation.Horizontal)
+        beside.addWidget(self.editor)
+        beside.addWidget(self.previous)
+        beside.setChildrenCollapsible(False)
 
         bar = QHBoxLayout()
         bar.addWidget(self.insert_button)
+        bar.addWidget(self.previous.insert_button)
+        bar.addWidget(self.previous.compare_button)
         bar.addStretch(1)
         bar.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -88,8 +105,9 @@ class ProsePage(QWidget):
         layout.addWidget(self.hint)
         layout.addWidget(self.reminder)
         layout.addWidget(self.notes)
+        layout.addWidget(self.refusal)
         layout.addLayout(bar)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(beside, 1)
 
         self.editor.textChanged.connect(self._edited)
         document.proseChanged.connect(self._prose_changed)
@@ -116,6 +134,7 @@ class ProsePage(QWidget):
         self.reminder.setVisible(bool(reminder))
         self._fill_menu(section)
         self._show_text()
+        self.refusal.hide()
         self._show_notes()
 
     def _show_notes(self) -> None:
@@ -158,8 +177,28 @@ class ProsePage(QWidget):
 
     def _edited(self) -> None:
         text = self.editor.toPlainText()
+        try:
+            if self._step:
+                self.document.set_prose(self.key, text, self._step, merge=False)
+            else:
+                self.document.set_prose(self.key, text)
+        except InputError as exc:  # over the limit: the section keeps its text, the clerk is told why
+            self._refuse(str(exc), len(text))
+            return
+        self.refusal.hide()
         self._count(text)
-        self.document.set_prose(self.key, text)
+
+    def _refuse(self, message: str, length: int) -> None:
+        kept = self.document.report.prose.get(self.key, "")
+        at = max(0, min(len(kept), self.editor.textCursor().position() - (length - len(kept))))
+        self.editor.blockSignals(True)
+        self.editor.setPlainText(kept)
+        self.editor.blockSignals(False)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(at)
+        self.editor.setTextCursor(cursor)
+        self.refusal.setText(f"⚠ {message}")
+        self.refusal.show()
 
     def _prose_changed(self, key: str) -> None:
         if key == self.key:
@@ -186,3 +225,23 @@ class ProsePage(QWidget):
         cursor.endEditBlock()
         self.editor.setTextCursor(cursor)
         self.editor.setFocus()
+
+    def insert_previous(self, text: str) -> None:
+        """Last year's text as a starting point: it fills an empty page, else goes in at the cursor (one undo
+        step; the COPY rule still warns while it stays unchanged)."""
+        if not text:
+            return
+        cursor = self.editor.textCursor()
+        self._step = "插入上年内容"
+        try:
+            if self.editor.toPlainText().strip():
+                self._insert_line(cursor, text)
+            else:
+                cursor.beginEditBlock()
+                cursor.select(QTextCursor.SelectionType.Document)
+                cursor.insertText(text)
+                cursor.endEditBlock()
+                self.editor.setTextCursor(cursor)
+                self.editor.setFocus()
+        finally:
+            self._step = None

@@ -26,7 +26,9 @@ class QuietDialogs(Dialogs):
     def open_file(self, parent: QWidget, title: str, folder: str, filters: str) -> str | None:
         return None
 
-    def save_file(self, parent: QWidget, title: str, suggested: str, filters: str) -> str | None:
+    def save_file(
+        self, parent: QWidget, title: str, suggested: str, filters: str, confirm_overwrite: bool = True
+    ) -> str | None:
         return None
 
     def choose_folder(self, parent: QWidget, title: str, folder: str) -> str | None:
@@ -42,8 +44,14 @@ class QuietDialogs(Dialogs):
     def ask_save_changes(self, parent: QWidget, name: str) -> str:
         return "discard"
 
-    def confirm_export(self, parent: QWidget, problems: list[str]) -> bool:
+    def confirm_export(self, parent: QWidget, problems: list[str], blanks: int = 0) -> bool:
         return True
+
+    def ask_overwrite(self, parent: QWidget, names: list[str]) -> str:
+        return "cancel"
+
+    def exported(self, parent: QWidget, paths: list[Path]) -> str | None:
+        return None
 
     def offer_restore(self, parent: QWidget | None, description: str) -> bool:
         return False

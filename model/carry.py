@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from model.limits import MAX_SOURCE, clean
 from model.report import Contact, Report
 from model.values import Value
 
@@ -39,8 +40,11 @@ def carry_forward(report: Report, previous: Report, source: str = "") -> list[st
     for cell in changed:
         report.set_value(cell, planned[cell])
     _reuse_details(report, previous)
+    if previous.previous is not None or previous.previous_source:  # a draft keeps one year back, no more
+        previous = previous.copy()
+        previous.previous, previous.previous_source = None, ""
     report.previous = previous
-    report.previous_source = source
+    report.previous_source = clean(source, MAX_SOURCE)
     return changed
 
 

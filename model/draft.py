@@ -24,12 +24,12 @@ import datetime
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from model import atomic, limits
 from model.formats import FormatError, load_format
 from model.report import Contact, Report
 from model.values import MAX_VALUE, Value, to_json
@@ -37,14 +37,17 @@ from model.vocabulary import DEFAULT_LEVEL
 
 SUFFIX = ".nianbao"
 VERSION = 1
-MAX_BYTES = 8 * 1024 * 1024
-MAX_TEXT = 200_000
+MAX_BYTES = limits.MAX_DRAFT_BYTES
 _DECIMAL = re.compile(r"^-?\d{1,15}(\.\d{1,10})?$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class DraftError(Exception):
-    """A draft that cannot be read; the message is for the clerk."""
+    """A draft that cannot be read or saved; the message is one Chinese sentence for the clerk."""
+
+
+class ReadOnlyDraftError(DraftError):
+    """The draft to save over is read-only: the clerk saves under another name (另存为)."""
 
 
 def _migrate_0(data: dict[str, Any]) -> dict[str, Any]:
@@ -88,41 +91,40 @@ def dumps(report: Report) -> bytes:
 def save(report: Report, path: str | os.PathLike[str]) -> None:
     """Write atomically: a temporary file beside the target, flushed and synced, then renamed over it.
 
-    The file it replaces is kept as ``NAME.bak``. A crash at any point leaves either the old or the new file.
+    The file it replaces is kept as ``NAME.bak``, and its permissions go to the new file. A crash at any point
+    leaves either the old or the new file; what a crashed save left behind goes at the next save. A read-only
+    draft is not replaced (ReadOnlyDraftError); a failed write leaves no temporary file and raises DraftError
+    with the reason in Chinese (磁盘空间不足, 没有写入权限, 文件路径过长 …).
     """
     target = Path(path)
+    name = target.name
     data = dumps(report)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    if len(data) > limits.MAX_DRAFT_BYTES:  # within the limits it never is: never write what cannot open
+        raise DraftError(f"无法保存“{name}”：报告内容过多（{len(data) // 1024} KB），超过了草稿文件的上限")
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            _keep_backup(target)
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+        if atomic.is_read_only(target):
+            raise ReadOnlyDraftError(f"“{name}”是只读文件，请另存为其他文件")
+        atomic.clean_stale(target.parent, {name, name + ".bak"})
+        mode = atomic.mode_of(target)
+        if mode is not None:
+            atomic.write(target.with_name(name + ".bak"), target.read_bytes(), mode)
+        atomic.write(target, data, mode)
+    except OSError as exc:
+        raise DraftError(f"无法保存“{name}”：{atomic.problem(exc)}") from exc
     _sync_dir(target.parent)
-
-
-def _keep_backup(target: Path) -> None:
-    backup = target.with_name(target.name + ".bak")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{backup.name}.", suffix=".tmp", dir=target.parent)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(target.read_bytes())
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp_name, backup)
 
 
 def _sync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
-    fd = os.open(folder, os.O_RDONLY)
+    try:  # the rename made durable; a folder that cannot be synced (some network shares) is no failed save
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
     try:
         os.fsync(fd)
+    except OSError:
+        pass
     finally:
         os.close(fd)
 
@@ -149,6 +151,8 @@ def loads(raw: bytes, name: str = "草稿") -> Report:
         raise DraftError(f"无法打开“{name}”：文件已损坏或不完整（第{exc.lineno}行第{exc.colno}列）") from exc
     except RecursionError as exc:
         raise DraftError(f"无法打开“{name}”：文件结构嵌套过深，不是有效的草稿文件") from exc
+    except ValueError as exc:  # an integer of more than 4300 digits (Python's int_max_str_digits)
+        raise DraftError(f"无法打开“{name}”：文件中有位数过多的数字，不是有效的草稿文件") from exc
     try:
         return report_from_dict(_upgrade(data, name), with_previous=True)
     except DraftError:
@@ -158,9 +162,8 @@ def loads(raw: bytes, name: str = "草稿") -> Report:
 
 
 def _describe(exc: Exception) -> str:
-    if isinstance(exc, KeyError):
-        return f"缺少或未知的项目 {exc.args[0]}"
-    return str(exc)[:120]
+    text = f"缺少或未知的项目 {exc.args[0]}" if isinstance(exc, KeyError) else str(exc)
+    return limits.clean(text, 120)  # a key may be any text, lone surrogates too
 
 
 def _upgrade(data: Any, name: str) -> dict[str, Any]:
@@ -178,12 +181,12 @@ def _upgrade(data: Any, name: str) -> dict[str, Any]:
     return upgraded
 
 
-def _text(value: Any, what: str, limit: int = MAX_TEXT) -> str:
+def _text(value: Any, what: str, limit: int) -> str:
     if not isinstance(value, str):
         raise TypeError(f"{what}应为文字")
     if len(value) > limit:
         raise ValueError(f"{what}过长")
-    return value
+    return limits.clean(value, limit)  # "\ud800" in the JSON: a lone surrogate no save could write
 
 
 def _mapping(value: Any, what: str) -> dict[str, Any]:
@@ -214,39 +217,41 @@ def _date(value: Any, what: str) -> datetime.date | None:
         day = datetime.date.fromisoformat(value)
     except ValueError:  # 2025-02-30
         raise ValueError(f"{what}“{value}”不是有效日期") from None
-    if not 1990 <= day.year <= 2200:
+    if not limits.MIN_YEAR <= day.year <= limits.MAX_YEAR:
         raise ValueError(f"{what}“{value}”无效")
     return day
 
 
 def report_from_dict(data: dict[str, Any], with_previous: bool = False) -> Report:
     """Build a report from a draft's JSON object, checking every field's type."""
-    format_id = _text(data["format"], "格式", 20)
+    format_id = _text(data["format"], "格式", limits.MAX_FORMAT_ID)
     try:
         fmt = load_format(format_id)
     except KeyError:
         raise ValueError(f"未知的报告格式“{format_id}”") from None
     year = data["year"]
-    if not isinstance(year, int) or isinstance(year, bool) or not 1990 <= year <= 2200:
+    if not isinstance(year, int) or isinstance(year, bool) or not limits.MIN_YEAR <= year <= limits.MAX_YEAR:
         raise ValueError("报告年度无效")
     report = Report(
         fmt.id,
         year,
-        _text(data.get("agency", ""), "机关名称", 200),
-        _text(data.get("level", DEFAULT_LEVEL), "机关层级", 40),
+        _text(data.get("agency", ""), "机关名称", limits.MAX_AGENCY),
+        _text(data.get("level", DEFAULT_LEVEL), "机关层级", limits.MAX_LEVEL),
     )
     contact = _mapping(data.get("contact", {}), "联系方式")
-    report.contact = Contact(**{f: _text(contact.get(f, ""), f, 500) for f in Contact.FIELDS})
+    report.contact = Contact(
+        **{f: _text(contact.get(f, ""), f, limits.MAX_CONTACT_FIELD) for f in Contact.FIELDS}
+    )
     sections = {s.key for s in fmt.sections if s.kind == "prose"}
     for key, text in _mapping(data.get("prose", {}), "正文").items():
         if key not in sections:
             raise KeyError(key)
-        report.prose[key] = _text(text, "正文")
+        report.prose[key] = _text(text, "正文", limits.MAX_PROSE)
     _read_cells(report, data)
     report.published = _date(data.get("published"), "发布日期")
     if with_previous and data.get("previous") is not None:
         report.previous = report_from_dict(_mapping(data["previous"], "上年报告"))
-        report.previous_source = _text(data.get("previous_source", ""), "上年报告来源", 1000)
+        report.previous_source = _text(data.get("previous_source", ""), "上年报告来源", limits.MAX_SOURCE)
     return report
 
 
@@ -259,7 +264,7 @@ def _read_cells(report: Report, data: dict[str, Any]) -> None:
     for key, unit in _mapping(data.get("units", {}), "单位").items():
         if key not in cells:
             raise KeyError(key)
-        report.units[key] = _text(unit, "单位", 10)
+        report.units[key] = _text(unit, "单位", limits.MAX_UNIT)
     for key, value in _mapping(data.get("stated", {}), "填报总计").items():
         if key not in report.fmt.totals:
             raise KeyError(key)
@@ -267,5 +272,5 @@ def _read_cells(report: Report, data: dict[str, Any]) -> None:
     for key, text in _mapping(data.get("invalid", {}), "无效数值").items():
         if key not in cells:
             raise KeyError(key)
-        report.invalid[key] = _text(text, key, 200)
+        report.invalid[key] = _text(text, key, limits.MAX_CELL_TEXT)
     report.changed()

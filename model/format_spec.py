@@ -9,6 +9,7 @@ from typing import Any
 from model.vocabulary import LEVELS, SEVERITIES
 
 KINDS = ("count", "signed", "amount", "money")
+ALIGNS = ("left", "center")
 
 
 def _month_day(text: object) -> bool:
@@ -48,6 +49,7 @@ class GridRow:
     key: str | None
     name: str
     cells: tuple[GridCell, ...]
+    align: str = "left"  # its labels, "left" or "center": the row's "align", else centred unless a data row
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,15 @@ def _value_specs(row: dict[str, Any], columns: dict[str, Any]) -> list[dict[str,
     return [v if isinstance(v, dict) else {"col": v} for v in values]
 
 
+def _align(row: dict[str, Any], role: str) -> str:
+    """A row's labels: as its "align" says, else as the official forms print them (block titles such as
+    table 二's 「第二十条第（一）项」 and header rows centred, the labels of data rows on the left)."""
+    align = row.get("align", "left" if role == "data" else "center")
+    if align not in ALIGNS:
+        raise FormatError(f"row {row.get('key') or row.get('cells')}: align must be one of {ALIGNS}")
+    return str(align)
+
+
 def _cell_name(table: dict[str, Any], row_name: str, column: dict[str, Any]) -> str:
     parts = {"row": row_name, "col": column.get("name", column["label"])}
     named = [parts[p] for p in table.get("name_order", ["row", "col"]) if parts[p]]
@@ -227,14 +238,14 @@ def _build_table(data: dict[str, Any], section: SectionSpec) -> TableSpec:
     rows: list[GridRow] = []
     cells: list[CellSpec] = []
     for index, row in enumerate(data["rows"]):
-        row_key, name = row.get("key"), row.get("name", "")
+        row_key, name, role = row.get("key"), row.get("name", ""), row.get("role", "data")
         specs: list[tuple[dict[str, Any], str | None]] = [(c, None) for c in row.get("cells", [])]
         for value in _value_specs(row, columns):
             if value["col"] not in columns:
                 raise FormatError(f"{key}: row {row_key} names unknown column {value['col']!r}")
             specs.append((value, f"{key}.{row_key}.{value['col']}"))
         placed = placer.place(index, specs)
-        rows.append(GridRow(row.get("role", "data"), row_key, name, tuple(placed)))
+        rows.append(GridRow(role, row_key, name, tuple(placed), _align(row, role)))
         for cell in placed:
             if cell.cell_id is None:
                 continue

@@ -32,6 +32,7 @@ from model.format_spec import (
     Total,
     build_format,
 )
+from model.limits import MAX_FORMAT_ID
 
 __all__ = [
     "KINDS",
@@ -105,6 +106,8 @@ def _files(dirs: Iterable[Traversable]) -> dict[str, tuple[Traversable, dict[str
                 raise FormatError(f"{path.name}: not a JSON format file ({exc})") from exc
             if not isinstance(data, dict) or not isinstance(data.get("id"), str):
                 raise FormatError(f'{path.name}: a format file needs an "id"')
+            if not 0 < len(data["id"]) <= MAX_FORMAT_ID:  # a draft stores it and refuses a longer one
+                raise FormatError(f"{path.name}: a format id has 1 to {MAX_FORMAT_ID} characters")
             if data["id"] in found:
                 raise FormatError(f"{path.name}: format id {data['id']!r} is defined twice")
             found[data["id"]] = (path, data)

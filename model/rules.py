@@ -121,10 +121,11 @@ def value_kind(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     for cell_id, text in report.invalid.items():
         if cell_id in cells:
             cell = cells[cell_id]
+            shown = text if len(text) <= 40 else text[:40] + "…"  # a long note is quoted by its beginning
             yield Finding(
                 spec.code,
                 spec.severity,
-                f"{cell.name}：“{text}”不是有效数值，{ACCEPTS[cell.kind]}",
+                f"{cell.name}：“{shown}”不是有效数值，{ACCEPTS[cell.kind]}",
                 (cell_id,),
             )
     for cell_id, value in report.values.items():

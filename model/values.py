@@ -86,12 +86,15 @@ def parse_input(text: str, kind: str, name: str = "") -> Value | None:
     return parse_value(text, kind, name)[0]
 
 
+def excerpt(text: str, limit: int = 20) -> str:
+    """A cell's text as a message quotes it: the first ``limit`` characters, then 「…」 if there is more."""
+    shown = text.strip()
+    return shown if len(shown) <= limit else shown[:limit] + "…"
+
+
 def _message(name: str, kind: str, raw: str) -> str:
-    shown = raw.strip()
-    if len(shown) > 20:
-        shown = shown[:20] + "…"
     prefix = f"{name}：" if name else ""
-    return f"{prefix}{ACCEPTS[kind]}（收到“{shown}”）"
+    return f"{prefix}{ACCEPTS[kind]}（收到“{excerpt(raw)}”）"
 
 
 def is_valid(value: object, kind: str) -> bool:

@@ -52,11 +52,15 @@ def check_one(path: Path) -> Checked:
 
     try:
         report, document_findings = read_any(path)
+        if _previous is not None:
+            report.previous = _previous
+        findings = document_findings + evaluate(report)
     except ReadError as exc:
         return Checked(path, error=str(exc))
-    if _previous is not None:
-        report.previous = _previous
-    findings = document_findings + evaluate(report)
+    except Exception as exc:  # noqa: BLE001 - one file's failure must not stop a folder's run or look like findings
+        return Checked(
+            path, error=f"无法检查“{path.name}”：程序内部错误（{type(exc).__name__}），其余文件照常检查"
+        )
     return Checked(path, report.agency, report.year, report.format_id, report.fmt.name, findings)
 
 

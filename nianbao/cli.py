@@ -51,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
         help="Word 字体：published＝公文字体（仿宋_GB2312 等，缺字体时由 Word/WPS 替代），"
         "windows＝只用 Windows 自带字体（仿宋、楷体、黑体、宋体）",
     )
+    export.add_argument("--force", action="store_true", help="覆盖已经存在的导出文件（默认不覆盖）")
     return parser
 
 
@@ -86,7 +87,7 @@ def _utf8_output() -> None:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             with contextlib.suppress(ValueError, OSError):
-                reconfigure(encoding="utf-8")
+                reconfigure(encoding="utf-8", errors="replace")  # a file name in no encoding prints too
 
 
 def _fail(message: str) -> int:
@@ -95,18 +96,20 @@ def _fail(message: str) -> int:
 
 
 def cmd_new(options: argparse.Namespace) -> int:
-    from model import draft
+    from model import draft, limits
     from model.report import LEVELS, Report
 
     if options.level not in LEVELS:
         return _fail(f"机关层级应为以下之一：{'、'.join(LEVELS)}")
-    if not 1990 <= options.year <= 2200:
+    if not limits.MIN_YEAR <= options.year <= limits.MAX_YEAR:
         return _fail("报告年度无效")
+    if len(options.agency) > limits.MAX_AGENCY:  # the draft would not open again
+        return _fail(f"机关名称过长：最多{limits.MAX_AGENCY}字")
     report = Report.new(options.year, options.agency, options.level, options.format_id)
     try:
         draft.save(report, options.output)
-    except OSError as exc:
-        return _fail(f"无法保存“{options.output}”：{exc.strerror or exc}")
+    except draft.DraftError as exc:  # 磁盘空间不足, 没有写入权限, 只读文件 …
+        return _fail(str(exc))
     print(f"已新建 {options.output}（{report.fmt.name}）")
     return 0
 
@@ -125,8 +128,10 @@ def cmd_demo(options: argparse.Namespace) -> int:
     return 0
 
 
-def _expand(paths: list[str]) -> Iterator[Path]:
-    """Files as given; folders searched for reports, including old .doc/.xls ones (reported as unreadable)."""
+def _expand(paths: list[str], empty: list[Path]) -> Iterator[Path]:
+    """Files as given; folders searched for reports, including old .doc/.xls ones (reported as unreadable).
+
+    A folder without any (also one named like a file, 「x.docx」) goes to ``empty``."""
     from exporters.kinds import OLD_KINDS, folder_suffixes
 
     readable = folder_suffixes()
@@ -134,12 +139,22 @@ def _expand(paths: list[str]) -> Iterator[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
+            found = False
             for child in sorted(path.rglob("*")):
                 suffix = child.suffix.lower()
                 if (suffix in readable or suffix in OLD_KINDS) and not child.name.startswith(("~$", ".")):
+                    found = True
                     yield child
+            if not found:
+                empty.append(path)
         else:
             yield path
+
+
+def _no_reports(folder: Path) -> str:
+    from exporters.kinds import folder_suffixes
+
+    return f"“{folder}”是文件夹，其中没有可检查的报告文件（{'、'.join(folder_suffixes())}）"
 
 
 class _Progress:
@@ -171,9 +186,12 @@ def cmd_check(options: argparse.Namespace) -> int:
             read_any(options.previous)  # refused here once, not in every worker
         except ReadError as exc:
             return _fail(f"上年报告：{exc}")
-    files = list(_expand(options.files))
+    empty: list[Path] = []
+    files = list(_expand(options.files, empty))
+    for folder in empty:
+        print(_no_reports(folder), file=sys.stderr)
     progress = _Progress(len(files))
-    status = 0
+    status = 2 if empty else 0
     if options.json:
         print("[", end="")
     for index, result in enumerate(
@@ -230,6 +248,10 @@ def cmd_export(options: argparse.Namespace) -> int:
     targets = [(entry, getattr(options, entry.key)) for entry in exportable() if getattr(options, entry.key)]
     if not targets:
         return _fail("请用 " + " 或 ".join(f"--{k.key}" for k in exportable()) + " 指定导出的文件")
+    existing = [str(target) for _, target in targets if Path(target).exists()]
+    if existing and not options.force:
+        names = "”“".join(existing)
+        return _fail(f"“{names}”已经存在，未导出。如要覆盖，请加 --force；或换一个文件名。")
     try:
         report, _ = read_any(options.file)
     except ReadError as exc:

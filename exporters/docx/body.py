@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from exporters.reading.blocks import Block
+from exporters.reading.errors import UnsafeFileError
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -17,6 +18,20 @@ MAX_SPAN = 64  # grid columns a cell may span
 MAX_COLUMNS = 64  # the widest official table has 15 columns; beyond these limits nothing is read
 MAX_ROWS = 600
 MAX_TABLES = 300
+MAX_PIECES = 100_000  # paragraphs and table cells read (a real report has fewer than 5,000); more is refused
+
+
+class _Budget:
+    """What is left to read: tables (beyond them nothing is read) and pieces (beyond them the file is refused)."""
+
+    def __init__(self) -> None:
+        self.tables = MAX_TABLES
+        self.pieces = MAX_PIECES
+
+    def spend(self, pieces: int) -> None:
+        self.pieces -= pieces
+        if self.pieces < 0:
+            raise UnsafeFileError(f"文档过长（超过{MAX_PIECES}个段落和表格单元格），不是年度报告，已拒绝打开")
 
 
 def _q(tag: str) -> str:
@@ -72,21 +87,23 @@ def _children(element: etree._Element) -> Iterator[etree._Element]:
             yield child
 
 
-def _blocks(element: etree._Element, budget: list[int] | None = None) -> Iterator[Block]:
+def _blocks(element: etree._Element, budget: _Budget | None = None) -> Iterator[Block]:
     """Paragraphs and tables in reading order. A table holding tables is a layout table (a report copied from a
     web page): its cells are read as body text, so the title and prose inside it are found as well as the tables."""
-    budget = [MAX_TABLES] if budget is None else budget
+    budget = _Budget() if budget is None else budget
     for child in _children(element):
         if child.tag == P:
+            budget.spend(1)
             yield Block(text=paragraph_text(child))
-        elif child.tag == TBL and budget[0] > 0:
-            budget[0] -= 1
+        elif child.tag == TBL and budget.tables > 0:
+            budget.tables -= 1
             if next(child.iterdescendants(TBL), None) is None:
-                yield Block(grid=table_grid(child))
+                yield Block(grid=table_grid(child, budget))
                 continue
             for tr in _children(child):
                 for tc in _children(tr) if tr.tag == TR else ():
                     if tc.tag == TC:
+                        budget.spend(1)
                         yield from _blocks(tc, budget)
 
 
@@ -112,8 +129,9 @@ def _int(element: etree._Element | None, default: int) -> int:
         return default
 
 
-def table_grid(tbl: etree._Element) -> list[list[str]]:
+def table_grid(tbl: etree._Element, budget: _Budget | None = None) -> list[list[str]]:
     """Rows of cell texts; a cell spanning columns (gridSpan) or rows (vMerge) fills every position it covers."""
+    budget = _Budget() if budget is None else budget
     grid: list[list[str]] = []
     for tr in _children(tbl):
         if tr.tag != TR:
@@ -124,6 +142,7 @@ def table_grid(tbl: etree._Element) -> list[list[str]]:
         for tc in _children(tr):
             if tc.tag != TC:
                 continue
+            budget.spend(1)
             props = tc.find(_q("tcPr"))
             span = max(1, _int(props.find(_q("gridSpan")) if props is not None else None, 1))
             merge = props.find(_q("vMerge")) if props is not None else None

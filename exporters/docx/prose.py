@@ -5,18 +5,18 @@ from __future__ import annotations
 import re
 from xml.sax.saxutils import escape
 
+from exporters.xml_chars import xml_chars
 from model.report import Report
 
 LAW = "《中华人民共和国政府信息公开条例》"
 TITLE_LINE_EM = 20  # an 二号 title line holds about 20 characters in the type area
 _SUBHEADING = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 _LEADING = " \t\u3000\u00a0"
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(text: str) -> str:
     """Text without the characters XML 1.0 cannot hold (control characters pasted from elsewhere)."""
-    return _NOT_XML.sub("", text)
+    return xml_chars(text)
 
 
 def xml_text(text: str) -> str:
@@ -72,36 +72,40 @@ def _parts(report: Report) -> str:
     return f"全文包括{named}{sections[-1].number}个部分"
 
 
-def _contact_sentence(report: Report) -> str:
+def contact_lines(report: Report) -> list[str]:
+    """Where to read and whom to ask, one line each after the opening paragraph (set flush left: justified,
+    a long number, address or e-mail address that wraps would spread 「电　话：」 into gaps). Blank fields are left out.
+    """
     contact = report.contact
-    office = contact.office.strip() or report.agency.strip()
+    lines = []
+    website = contact.website.strip()
+    if website:
+        lines.append(f"本报告电子版可在{website}查阅、下载。")
     details = [
-        (label, getattr(contact, name).strip())
+        f"{label}：{getattr(contact, name).strip()}"
         for name, label in zip(contact.FIELDS, contact.LABELS)
-        if name not in ("office", "website")
+        if name not in ("office", "website") and getattr(contact, name).strip()
     ]
-    shown = "；".join(f"{label}：{value}" for label, value in details if value)
-    if not office and not shown:
-        return ""
-    who = office or "本机关"
-    return f"如对本报告有疑问，请与{who}联系" + (f"（{shown}）" if shown else "") + "。"
+    office = contact.office.strip() or report.agency.strip()
+    if office or details:
+        lines.append(f"如对本报告有疑问，请与{office or '本机关'}联系" + ("：" if details else "。"))
+    return lines + details
 
 
 def opening_text(report: Report) -> str:
-    """The standard opening paragraph: the law and format followed, the parts, the period, where to ask."""
+    """The standard opening: the law and format followed, the parts, the period, where to read and ask."""
+    return "".join(opening_paragraphs(report))
+
+
+def opening_paragraphs(report: Report) -> list[str]:
+    """The opening as printed: the paragraph about the report, then the lines of ``contact_lines``."""
     fmt = report.fmt
     who = report.agency.strip() or "本机关"
-    sentences = [
-        f"本报告由{who}依照{LAW}的规定，按照{fmt.document}（{fmt.notice}）的要求编制，{_parts(report)}。",
-        f"报告所列数据的统计期限为{report.year}年1月1日至12月31日。",
-    ]
-    website = report.contact.website.strip()
-    if website:
-        sentences.append(f"本报告电子版可在{website}查阅、下载。")
-    contact = _contact_sentence(report)
-    if contact:
-        sentences.append(contact)
-    return "".join(sentences)
+    about = (
+        f"本报告由{who}依照{LAW}的规定，按照{fmt.document}（{fmt.notice}）的要求编制，{_parts(report)}。"
+        f"报告所列数据的统计期限为{report.year}年1月1日至12月31日。"
+    )
+    return [about, *contact_lines(report)]
 
 
 def prose_blocks(text: str) -> list[tuple[str, str]]:

@@ -179,7 +179,7 @@ def table_xml(table: TableSpec, texts: dict[str, str], layout: TableLayout) -> s
             if cell.is_value:
                 paragraph = _paragraph(layout.text_style, texts.get(cell.cell_id or "", ""), "center", keep)
             else:
-                align = "left" if row.role in ("title", "data") else "center"
+                align = row.align  # from the format: block titles such as 「第二十条第（一）项」 centred
                 paragraph = _paragraph(layout.text_style, cell.text if starts else "", align, keep)
             parts.append(_cell(cell, starts, widths, paragraph))
             col += cell.colspan

@@ -71,8 +71,9 @@ class _Builder:
         else:
             self.body.append(element)
 
-    def paragraph(self, style: str, runs: str) -> None:
-        self.append(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{runs}</w:p>')
+    def paragraph(self, style: str, runs: str, align: str = "") -> None:
+        jc = f'<w:jc w:val="{align}"/>' if align else ""
+        self.append(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>{runs}</w:p>')
 
     def title(self) -> None:
         lines = prose.title_lines(self.report)
@@ -126,7 +127,10 @@ class _Builder:
 
     def build(self) -> None:
         self.title()
-        self.paragraph(st.BODY, _run(prose.opening_text(self.report)))
+        opening, *contact = prose.opening_paragraphs(self.report)
+        self.paragraph(st.BODY, _run(opening))
+        for text in contact:  # one line each, flush left, not justified
+            self.paragraph(st.BODY, _run(text), "left")
         for section in self.report.fmt.sections:
             self.section(section)
 

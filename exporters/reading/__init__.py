@@ -14,6 +14,7 @@ from pathlib import Path
 from exporters.kinds import OLD_KINDS, kind_of, pastable, readable_suffixes
 from exporters.reading.errors import DocumentError
 from model import draft
+from model.clamp import clamp
 from model.engine import Finding
 from model.report import Report
 
@@ -35,7 +36,8 @@ def read_any(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
     if kind.key != "nianbao" and not Path(path).is_file():
         raise ReadError(f"无法打开“{name}”：文件不存在")
     try:
-        return kind.read(path)
+        report, found = kind.read(path)
+        return report, found + clamp(report)  # any reader: within the limits a draft keeps
     except draft.DraftError as exc:
         raise ReadError(str(exc)) from exc
     except DocumentError as exc:
@@ -59,7 +61,8 @@ def read_pasted(flavours: dict[str, str]) -> tuple[Report, list[Finding]]:
         if not text.strip():
             continue
         try:
-            return kind.paste(text)
+            report, found = kind.paste(text)
+            return report, found + clamp(report)
         except DocumentError as exc:
             failure = f"无法从剪贴板导入：{exc}"
         except RecursionError as exc:

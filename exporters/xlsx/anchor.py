@@ -26,27 +26,47 @@ Hidden sheet ``_cells`` (``CELLS_SHEET``): row 1 holds the headers ``CELLS_HEADE
 
 Every text (labels, agency, contact, prose) is a string cell, never a formula, even when it starts with = + - @.
 Sheet titles and cell labels are those of the format (``model.formats``); nothing here is specific to a year.
+
+Bounds: a reader reads no more than ``META_ROWS`` rows of ``_meta`` and ``cells_rows(fmt)`` rows of ``_cells`` (the
+header, each cell of the format once, at most one check per cell, ``INFO_ROWS`` info fields, one row per section):
+whatever a tampered sheet holds beyond them is never parsed.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from exporters.xlsx.walk import rows as walk
+from model.formats import Format, load_format
+
 SCHEMA = 1
 APP = "nianbao"
 META_SHEET, CELLS_SHEET = "_meta", "_cells"
 CELLS_HEADERS = ("id", "sheet", "cell", "kind", "role", "unit")
+META_ROWS = 20  # the writer writes 6
+INFO_ROWS = 20  # info.agency, info.level, info.year and the contact fields
+
+
+def cells_rows(fmt: Format) -> int:
+    """The most rows ``_cells`` has for a format (the header row included)."""
+    return 1 + 2 * len(fmt.cells) + len(fmt.sections) + INFO_ROWS
 
 
 def read_anchor(wb: Any) -> tuple[dict[str, Any], list[tuple[str, ...]]] | None:
-    """The writer's hidden sheets: metadata and the list of addressable cells; None if absent or unknown."""
+    """The writer's hidden sheets: metadata and the list of addressable cells; None if absent or unknown.
+
+    The list is empty when the format is unknown (the reader says so)."""
     if META_SHEET not in wb.sheetnames or CELLS_SHEET not in wb.sheetnames:
         return None
-    meta = {str(k): v for k, v, *_ in wb[META_SHEET].iter_rows(max_col=2, values_only=True) if k is not None}
+    meta = {str(k): v for k, v, *_ in walk(wb[META_SHEET], META_ROWS, 2) if k is not None}
     if meta.get("app") != APP or str(meta.get("schema")) != str(SCHEMA):
         return None
+    try:
+        fmt = load_format(str(meta.get("format")))
+    except KeyError:
+        return meta, []
     rows = [
         tuple("" if v is None else str(v) for v in row[:6])
-        for row in wb[CELLS_SHEET].iter_rows(min_row=2, max_col=6, values_only=True)
-    ]
+        for row in walk(wb[CELLS_SHEET], cells_rows(fmt), 6)
+    ][1:]
     return meta, [r for r in rows if len(r) == 6 and r[0]]

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
+from xml.parsers import expat
 
 from lxml import etree
 
@@ -17,6 +18,8 @@ from exporters.reading.document_text import level_from_agency, parse_title, titl
 from exporters.reading.grid_report import fill_values, read_grids
 from exporters.reading.safe_zip import DocumentError, UnsafeFileError, check_package
 from exporters.xlsx.anchor import read_anchor
+from exporters.xlsx.walk import bounds, merged_ranges, rows, values_at
+from model.clamp import clamp
 from model.formats import load_format
 from model.report import Contact, Report
 from model.rules import Finding
@@ -24,8 +27,10 @@ from model.values import InputError, Value, parse_value
 from model.vocabulary import LEVELS
 
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
-MAX_XML = 15 * 1024 * 1024  # openpyxl keeps every cell as an object, twice (formulas and cached values)
-MAX_SHEET_ROWS, MAX_SHEET_COLUMNS, MAX_SHEETS = 1000, 64, 30  # looked at when matching labels
+MAX_XML = 15 * 1024 * 1024  # openpyxl parses the shared strings and styles whole
+MAX_ELEMENTS = 300_000  # openpyxl builds ≈ 1 KB per element of a row (an app's workbook has ≈ 12,000)
+MAX_STYLE_ELEMENTS = {"xl/styles.xml": 100_000}  # where openpyxl reads them; Excel allows 64,000 cell formats
+MAX_SHEETS = 30  # looked at when matching labels
 UNCOMPUTED = "\x00uncomputed"  # a formula cell without a cached result: neither blank nor a stated total
 
 
@@ -38,12 +43,16 @@ def read_xlsx(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
     from openpyxl import load_workbook
 
     try:
-        check_package(path, REQUIRED_PARTS, MAX_XML)
+        check_package(path, REQUIRED_PARTS, MAX_XML, MAX_ELEMENTS, MAX_STYLE_ELEMENTS)
+        # Read-only: a sheet is parsed as it is walked, and no walk goes past the bounds (exporters/xlsx/walk.py).
         # The file is ours to close: openpyxl leaves it open when a damaged workbook stops it half-way.
         with warnings.catch_warnings(), open(path, "rb") as handle:
             warnings.simplefilter("ignore")
-            formulas = load_workbook(handle, data_only=False)
-            cached = load_workbook(handle, data_only=True)
+            wb = load_workbook(handle, read_only=True)
+            anchor = read_anchor(wb)
+            if anchor is not None:
+                return _read_anchored(wb, anchor)
+            return _read_by_labels(wb, Path(path).name)
     except UnsafeFileError as exc:
         raise XlsxError(str(exc)) from exc
     except (
@@ -57,22 +66,9 @@ def read_xlsx(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
         IndexError,
         ElementTree.ParseError,  # openpyxl parses worksheets with the standard library's parser
         etree.XMLSyntaxError,  # and the other parts with lxml
+        expat.ExpatError,  # the merged ranges (exporters/xlsx/walk.py)
     ) as exc:
         raise XlsxError("工作簿内容已损坏，无法读取") from exc
-    anchor = read_anchor(formulas)
-    if anchor is not None:
-        return _read_anchored(formulas, cached, anchor)
-    return _read_by_labels(cached, formulas, Path(path).name)
-
-
-def _cell(wb: Any, sheet: str, coordinate: str) -> Any:
-    """The value at a place the anchor names; None where the place does not exist (a tampered anchor)."""
-    if sheet not in wb.sheetnames:
-        return None
-    try:
-        return wb[sheet][coordinate].value
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
-        return None
 
 
 def _text(value: Any) -> str:
@@ -93,7 +89,7 @@ def _text(value: Any) -> str:
 
 
 def _read_anchored(
-    formulas: Any, cached: Any, anchor: tuple[dict[str, Any], list[tuple[str, ...]]]
+    wb: Any, anchor: tuple[dict[str, Any], list[tuple[str, ...]]]
 ) -> tuple[Report, list[Finding]]:
     meta, rows = anchor
     try:
@@ -101,10 +97,12 @@ def _read_anchored(
     except KeyError as exc:
         raise XlsxError(f"工作簿使用了本版本不认识的报告格式（{meta.get('format')}）") from exc
     where = {r[0]: r for r in rows}
+    places = [(r[1], r[2]) for r in rows]
+    written_at, value_at = values_at(wb, places), values_at(wb, places, cached=True)
 
     def live(key: str, default: Any = "") -> Any:
         row = where.get(key)
-        value = _cell(cached, row[1], row[2]) if row else None
+        value = value_at.get((row[1], row[2])) if row else None
         return default if value is None else value
 
     year = _year(live("info.year", meta.get("year")), meta.get("year"))
@@ -119,15 +117,15 @@ def _read_anchored(
     totals = []
     for cell_id, sheet, coordinate, _kind, role, unit in rows:
         if role == "input" and cell_id in fmt.cells:
-            _put_input(
-                report, cell_id, _cell(formulas, sheet, coordinate), _cell(cached, sheet, coordinate), unit
-            )
+            place = (sheet, coordinate)
+            _put_input(report, cell_id, written_at.get(place), value_at.get(place), unit)
         elif role == "total" and cell_id in fmt.cells:
-            totals.append((cell_id, _cell(formulas, sheet, coordinate), _cell(cached, sheet, coordinate)))
+            place = (sheet, coordinate)
+            totals.append((cell_id, written_at.get(place), value_at.get(place)))
     report.changed()
     for cell_id, written, value in totals:
         _put_total(report, cell_id, written, value)
-    return report, []
+    return report, clamp(report)  # texts cut to what a draft holds
 
 
 def _year(value: Any, fallback: Any) -> int:
@@ -179,35 +177,38 @@ def _put_total(report: Report, cell_id: str, written: Any, value: Any) -> None:
         report.stated[cell_id] = number
 
 
-def _sheet_grid(ws: Any, written: Any) -> list[list[str]]:
+def _sheet_grid(ws: Any) -> list[list[str]]:
     """A worksheet's values as text, merged ranges filled with their top-left value.
 
-    A formula whose result was never calculated (openpyxl gives None) reads as UNCOMPUTED, not as blank."""
-    limits = {
-        "max_row": min(ws.max_row, MAX_SHEET_ROWS),
-        "max_col": min(ws.max_column, MAX_SHEET_COLUMNS),
-        "values_only": True,
-    }
-    rows = [
+    A formula whose result was never calculated (openpyxl gives None) reads as UNCOMPUTED, not as blank.
+    Empty rows and columns after the last text are left out (a read-only sheet pads to its dimension)."""
+    max_row, max_col = bounds(ws)
+    grid = [
         [UNCOMPUTED if v is None and _is_formula(w) else _text(v) for v, w in zip(row, wrow)]
-        for row, wrow in zip(ws.iter_rows(**limits), written.iter_rows(**limits))
+        for row, wrow in zip(rows(ws, max_row, max_col, cached=True), rows(ws, max_row, max_col))
     ]
-    for merged in ws.merged_cells.ranges:
-        top = merged.min_row - 1
-        left = merged.min_col - 1
-        if top >= len(rows) or left >= len(rows[top]):
+    for min_row, min_col, last_row, last_col in merged_ranges(ws):
+        top, left = min_row - 1, min_col - 1
+        if top >= len(grid) or left >= len(grid[top]):
             continue
-        text = rows[top][left]
-        for r in range(top, min(merged.max_row, len(rows))):
-            for c in range(left, min(merged.max_col, len(rows[r]))):
-                rows[r][c] = text
-    return rows
+        text = grid[top][left]
+        for r in range(top, min(last_row, len(grid))):
+            for c in range(left, min(last_col, len(grid[r]))):
+                grid[r][c] = text
+    return _trimmed(grid)
 
 
-def _read_by_labels(wb: Any, formulas: Any, name: str) -> tuple[Report, list[Finding]]:
+def _trimmed(grid: list[list[str]]) -> list[list[str]]:
+    while grid and not any(grid[-1]):
+        grid.pop()
+    width = max((max((c + 1 for c, t in enumerate(row) if t), default=0) for row in grid), default=0)
+    return [row[:width] for row in grid]
+
+
+def _read_by_labels(wb: Any, name: str) -> tuple[Report, list[Finding]]:
     """A workbook made by someone else: tables found by their labels, title from a cell or the file name."""
     sheets = [ws for ws in wb.worksheets if ws.sheet_state == "visible"][:MAX_SHEETS]
-    grids = [_sheet_grid(ws, formulas[ws.title]) for ws in sheets]
+    grids = [_sheet_grid(ws) for ws in sheets]
     texts = [t for grid in grids for row in grid[:6] for t in row if t.strip()]
     title = parse_title(texts) or title_from_name(name)
     agency, year = title if title else ("", None)
@@ -222,4 +223,4 @@ def _read_by_labels(wb: Any, formulas: Any, name: str) -> tuple[Report, list[Fin
         findings.insert(
             0, Finding("DOC-TITLE", "warning", "工作簿中没有找到报告标题，机关名称和年度可能不准确")
         )
-    return report, findings
+    return report, findings + clamp(report)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
@@ -28,13 +29,15 @@ from exporters.xlsx.styles import (
     put_text,
     put_value,
 )
+from model.formats import CellSpec
 from model.report import Contact, Report
 from model.values import format_value
 from model.vocabulary import LEVELS
 
 INFO_SHEET, PROSE_SHEET, DATA_SHEET = "基本信息", "报告正文", "数据"
 YEAR_RANGE = (1990, 2200)
-DATA_HEADERS = ("表", "行", "列", "单元格", "名称", "数值", "单位", "类型")
+DATA_HEADERS = ("表", "行", "列", "数值", "单位", "类型", "位置", "编号")  # 编号: the cell id, hidden
+DATA_WIDTHS = (6, 40, 26, 14, 6, 6, 10, 26)
 NOTES = (
     "说明：",
     "1. 浅黄色单元格可填写；灰色单元格为合计，由公式自动计算；其他单元格已锁定。",
@@ -126,39 +129,25 @@ def write_prose_sheet(wb: Workbook, report: Report) -> dict[str, Place]:
     return places
 
 
-def write_data_sheet(wb: Workbook, report: Report) -> None:
-    """数据: every value in long form (values as exported; the table sheets stay the live ones)."""
+def write_data_sheet(wb: Workbook, report: Report, places: dict[str, Place] | None = None) -> None:
+    """数据: every value in long form, by the labels a clerk reads (表, 行, 列) and where it is on its table
+    sheet; the cell id stays in the last column, hidden (the values as exported: the table sheets are live)."""
     fmt = report.fmt
     ws: Worksheet = wb.create_sheet(DATA_SHEET)
-    for col, (title, width) in enumerate(zip(DATA_HEADERS, (6, 30, 22, 26, 48, 14, 6, 6), strict=True), 1):
+    for col, (title, width) in enumerate(zip(DATA_HEADERS, DATA_WIDTHS, strict=True), 1):
         cell = put_text(ws, 1, col, title, BOLD, CENTER, fill=HEAD_FILL)
         ws.column_dimensions[cell.column_letter].width = width
     row = 2
     for table in fmt.tables:
-        names = {r.key: r.name for r in table.rows if r.key}
         for spec in table.cells:
-            column = table.columns[spec.col]
-            computed = fmt.is_computed(spec.cell_id)
-            texts = (
-                table.short,
-                names.get(spec.row, spec.row),
-                column.get("name", column["label"]),
-                spec.cell_id,
-                spec.name,
-            )
-            for col, text in enumerate(texts, 1):
-                put_text(ws, row, col, text, None, None)
-            if spec.cell_id in report.invalid:
-                put_text(ws, row, 6, report.invalid[spec.cell_id], None, None)
-            else:
-                value = report.effective(spec.cell_id)
-                put_value(ws, row, 6, value, number_format(spec.kind, None, value), None, font=None)
-            put_text(ws, row, 7, report.units.get(spec.cell_id, ""), None, None)
-            put_text(ws, row, 8, "合计" if computed else "填报", None, None)
+            _data_row(ws, row, report, spec, (places or {}).get(spec.cell_id))
             row += 1
+    id_column = get_column_letter(len(DATA_HEADERS))
+    ws.column_dimensions[id_column].hidden = True  # for programs; a clerk reads 表, 行 and 列
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:H{row - 1}"
+    ws.auto_filter.ref = f"A1:{id_column}{row - 1}"
     ws.print_title_rows = "1:1"
+    ws.print_area = f"A1:{get_column_letter(len(DATA_HEADERS) - 1)}{row + 1}"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     assert ws.sheet_properties.pageSetUpPr is not None  # openpyxl gives every sheet one; the stub allows None
@@ -171,6 +160,26 @@ def write_data_sheet(wb: Workbook, report: Report) -> None:
         NOTE,
         PLAIN,
     )
+
+
+def _data_row(ws: Worksheet, row: int, report: Report, spec: CellSpec, place: Place | None) -> None:
+    """One value of 数据: 表, 行, 列, 数值, 单位, 类型, 位置, then the hidden id."""
+    fmt = report.fmt
+    table = fmt.table(spec.table)
+    column = table.columns[spec.col]
+    names = {r.key: r.name for r in table.rows if r.key}
+    labels = (table.short, names.get(spec.row, ""), column.get("name", column["label"]))
+    for col, text in enumerate(labels, 1):
+        put_text(ws, row, col, text, None, None)
+    if spec.cell_id in report.invalid:
+        put_text(ws, row, 4, report.invalid[spec.cell_id], None, None)
+    else:
+        value = report.effective(spec.cell_id)
+        put_value(ws, row, 4, value, number_format(spec.kind, None, value), None, font=None)
+    put_text(ws, row, 5, report.units.get(spec.cell_id, ""), None, None)
+    put_text(ws, row, 6, "合计" if fmt.is_computed(spec.cell_id) else "填报", None, None)
+    put_text(ws, row, 7, f"{place.sheet}!{place.coordinate}" if place else "", None, None)
+    put_text(ws, row, 8, spec.cell_id, None, None)
 
 
 def _portrait(ws: Worksheet) -> None:

@@ -14,6 +14,7 @@ from openpyxl.styles.styleable import StyleableObject
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from exporters.xml_chars import xml_chars
 from model.values import Value
 
 FONT_NAME = "宋体"
@@ -35,7 +36,8 @@ TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
 UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
-FORMULA_START = ("=", "+", "-", "@")
+# what a spreadsheet may take for the start of a formula (the OWASP list for CSV injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _LOOKS: WeakKeyDictionary[Workbook, dict[tuple[int, int, int, int, int, str], StyleArray]] = (
     WeakKeyDictionary()
 )
@@ -93,10 +95,12 @@ def put_text(
     alignment: Alignment | None = LEFT,
     **look: Unpack[Look],
 ) -> Cell:
-    """Write text that is never taken for a formula, even when it starts with = + - @."""
+    """Write text that is never taken for a formula, even when it starts with = + - @ (or a tab, a CR); characters
+    that XML cannot hold (a vertical tab pasted from Word) are left out."""
     target = ws.cell(row=row, column=col)
     assert isinstance(target, Cell), "text goes into a cell of its own or the top-left cell of a merge"
     cell = stamp(target, font, alignment, **look)
+    text = xml_chars(text)
     cell.value = text
     cell.data_type = "s"
     if text.startswith(FORMULA_START):

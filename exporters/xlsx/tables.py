@@ -37,7 +37,7 @@ from exporters.xlsx.styles import (
     put_value,
     stamp,
 )
-from model.formats import GridCell, TableSpec
+from model.formats import GridCell, GridRow, TableSpec
 from model.report import Report
 from model.values import ACCEPTS, MAX_VALUE
 
@@ -67,7 +67,7 @@ def write_table_sheet(wb: Workbook, report: Report, table: TableSpec, places: di
     ws.row_dimensions[1].height = 24
     for grid_row in table.rows:
         for cell in grid_row.cells:
-            _grid_cell(ws, report, table, grid_row.role, cell, places)
+            _grid_cell(ws, report, table, grid_row, cell, places)
     _validations(ws, report, table, places)
     mark_failures(ws, report.fmt, places)
     last_row = sheet_row(len(table.rows) - 1)
@@ -78,7 +78,12 @@ def write_table_sheet(wb: Workbook, report: Report, table: TableSpec, places: di
 
 
 def _grid_cell(
-    ws: Worksheet, report: Report, table: TableSpec, role: str, cell: GridCell, places: dict[str, Place]
+    ws: Worksheet,
+    report: Report,
+    table: TableSpec,
+    grid_row: GridRow,
+    cell: GridCell,
+    places: dict[str, Place],
 ) -> None:
     row, col = sheet_row(cell), sheet_col(cell)
     if cell.rowspan > 1 or cell.colspan > 1:
@@ -90,14 +95,15 @@ def _grid_cell(
             if (r, c) != (row, col):
                 stamp(ws.cell(row=r, column=c), border=GRID)
     if cell.cell_id is None:
-        header = role in ("header", "title")
+        header = grid_row.role in ("header", "title")
+        centre = grid_row.align == "center" or cell.col >= table.label_columns or cell.rowspan > 1
         put_text(
             ws,
             row,
             col,
             cell.text,
             BOLD if header else BODY,
-            CENTER if header or cell.col >= table.label_columns or cell.rowspan > 1 else LEFT,
+            CENTER if centre else LEFT,
             border=GRID,
             fill=HEAD_FILL if header else None,
             protection=LOCKED,

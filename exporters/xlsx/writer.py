@@ -21,6 +21,7 @@ from exporters.xlsx.layout import Place, place_cells
 from exporters.xlsx.sheets import write_data_sheet, write_info_sheet, write_prose_sheet
 from exporters.xlsx.styles import put_text, put_value
 from exporters.xlsx.tables import write_table_sheet
+from exporters.xml_chars import xml_chars
 from model.report import Report
 
 
@@ -31,14 +32,14 @@ def build_workbook(report: Report) -> Workbook:
     default = wb.active
     assert isinstance(default, Worksheet)  # a new workbook holds one empty worksheet
     wb.remove(default)
-    wb.properties.title = report.title
+    wb.properties.title = xml_chars(report.title)
     wb.properties.creator = "年报助手"
     places = place_cells(fmt)
     info = write_info_sheet(wb, report)
     for table in fmt.tables:
         write_table_sheet(wb, report, table, places)
     checks = write_check_sheet(wb, fmt, places)
-    write_data_sheet(wb, report)
+    write_data_sheet(wb, report, places)
     prose = write_prose_sheet(wb, report)
     _write_meta(wb, report)
     _write_cells(wb, report, places, info, prose, checks)

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.document import ReportDocument
 from gui.table.model import ReportTableModel
 from gui.table.view import GridView
 
-HINT = (
-    "在数字格中填写（空白不等于0，没有请填0；尚未填写的格显示为黄色）；灰色格为自动计算的总计；"
-    "红框为错误，黄框为警告，鼠标停留可看说明。"
+HINT = (  # one line beside the heading, also on a 1366×768 laptop
+    "白色格填写数字（空白不等于0，没有请填0；未填的格为黄色）；灰色格自动计算；红框为错误，黄框为警告，鼠标停留可看说明。"
 )
 
 
@@ -33,9 +32,14 @@ class TablePage(QWidget):
         self.hint.setStyleSheet("color: #555;")
         self.view = GridView(self.model, self)
         self.message = self.view.message
+        top = QHBoxLayout()  # the hint beside the heading: rows of the table need the height (1366×768)
+        top.setSpacing(16)
+        top.addWidget(self.heading)
+        top.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.hint)
+        layout.setContentsMargins(9, 4, 9, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self.model.modelReset.connect(self._update_heading)
         self._update_heading()

@@ -82,11 +82,18 @@ def plan_paste(
     model: ReportTableModel, rows: Rows, top: int, left: int, fill: list[tuple[int, int]] | None = None
 ) -> PastePlan:
     """Lay ``rows`` onto the grid from (top, left); a single value with ``fill`` goes into every position given."""
-    plan = PastePlan(rows=len(rows), cols=max((len(r) for r in rows), default=0))
-    if fill and plan.rows == 1 and plan.cols == 1:
+    if fill and len(rows) == 1 and len(rows[0]) == 1:
         placed = [(r, c, rows[0][0]) for r, c in fill]
     else:
         placed = [(top + i, left + j, text) for i, row in enumerate(rows) for j, text in enumerate(row)]
+    plan = plan_placed(model, placed)
+    plan.rows, plan.cols = len(rows), max((len(r) for r in rows), default=0)
+    return plan
+
+
+def plan_placed(model: ReportTableModel, placed: list[tuple[int, int, str]], extra: int = 0) -> PastePlan:
+    """What texts placed at grid positions do (a block lined up by its labels); ``extra`` texts found no cell."""
+    plan = PastePlan(outside=extra)
     for r, c, text in placed:
         cell = model.cell_at(r, c)
         if cell is None:
@@ -94,6 +101,27 @@ def plan_paste(
             continue
         _place(model, plan, cell, text)
     return plan
+
+
+def paste_note(report: Report, plan: PastePlan, messages: list[str], aligned: int = 0) -> str:
+    """The note after a paste: how a block was lined up, what was skipped, differing totals, refused values."""
+    notes = [n for n in (plan.summary(),) if n]
+    if aligned:
+        notes.insert(0, f"已按复制内容中的栏目名称对齐粘贴（{aligned}行）")
+    differing = differing_totals(report, plan.computed)
+    if differing:
+        notes.append(
+            f"其中{len(differing)}个粘贴的总计与各项相加不同，请核对："
+            + "；".join(differing[:3])
+            + _more(differing)
+        )
+    if messages:
+        notes.append(f"{len(messages)}个值未被接受，原值保留：" + "；".join(messages[:3]) + _more(messages))
+    return "\n".join(notes)
+
+
+def _more(items: list[str]) -> str:
+    return "……" if len(items) > 3 else ""
 
 
 def _place(model: ReportTableModel, plan: PastePlan, cell: GridCell, text: str) -> None:
@@ -111,35 +139,6 @@ def _place(model: ReportTableModel, plan: PastePlan, cell: GridCell, text: str) 
             plan.changes[cell.cell_id] = text
         elif text.strip():
             plan.merged += 1
-
-
-def strip_labels(model: ReportTableModel, rows: Rows, top: int, left: int) -> tuple[Rows, int]:
-    """Rows without the leading label columns and header rows copied along with the numbers (a row copied
-    with its 「一、本年新收…」), when the paste starts on a value cell; and how many columns and rows went."""
-    start = model.cell_at(top, left)
-    if start is None or model.kind(start) == "label" or not rows:
-        return rows, 0
-    labels = {_squash(c.text) for row in model.table.rows for c in row.cells if c.cell_id is None and c.text}
-    dropped = 0
-    while rows and len(rows[0]) > 1 and _all_labels([row[0] for row in rows if row], labels):
-        rows = [row[1:] for row in rows]
-        dropped += 1
-    while len(rows) > 1 and _all_labels(rows[0], labels):
-        rows = rows[1:]
-        dropped += 1
-    return rows, dropped
-
-
-def _all_labels(texts: list[str], labels: set[str]) -> bool:
-    """Whether the non-empty texts (at least one) are all labels of the table, or near enough."""
-    squashed = [_squash(t) for t in texts if _squash(t)]
-    return bool(squashed) and all(_is_label(t, labels) for t in squashed)
-
-
-def _is_label(text: str, labels: set[str]) -> bool:
-    return text in labels or (
-        len(text) >= 4 and any(text in label or label in text for label in labels if len(label) >= 4)
-    )
 
 
 def _squash(text: str) -> str:

@@ -28,7 +28,8 @@ from gui.table.frozen_header import FrozenHeader
 from gui.table.layout import column_widths, row_heights
 from gui.table.model import KIND_ROLE, ReportTableModel
 from gui.table.moves import GridMoves
-from gui.table.paste import copy_region, differing_totals, plan_paste, strip_labels, tiled
+from gui.table.paste import copy_region
+from gui.table.paste_block import paste_block
 
 _OWN_KEYS = (
     QKeySequence.StandardKey.Copy,
@@ -146,7 +147,13 @@ class GridView(GridMoves):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self.apply_format()  # widths and heights follow a larger or smaller font
+            current = self.currentIndex()
+            place = (current.row(), current.column()) if current.isValid() else None
+            self.apply_format()  # widths and heights follow a larger or smaller font (a zoom)
+            if place is not None:  # the clerk's place stays, not the first cell
+                index = self.grid.index(*place)
+                self.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+                self.scrollTo(index)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         """The grid, then a frame around each cell with an error (red) or warning (amber)."""
@@ -311,42 +318,8 @@ class GridView(GridMoves):
         self.paste_rows(rows)
 
     def paste_rows(self, rows: list[list[str]]) -> None:
-        """Paste a block of texts at the selection: one undo step; notes what was skipped or refused."""
-        rect = self.selected_rect()
-        if rect is None or not rows:
-            return
-        fill = [(i.row(), i.column()) for i in self.selectedIndexes()]
-        rows, dropped = strip_labels(self.grid, rows, rect[0], rect[1])
-        rows = tiled(rows, rect[2] - rect[0] + 1, rect[3] - rect[1] + 1)
-        plan = plan_paste(self.grid, rows, rect[0], rect[1], fill)
-        messages, _ = self.document.set_cells(plan.changes, "粘贴")
-        if plan.rows > 1 or plan.cols > 1:
-            bottom = min(rect[0] + plan.rows, self.grid.rowCount()) - 1
-            right = min(rect[1] + plan.cols, self.grid.columnCount()) - 1
-            self.selectionModel().select(
-                QItemSelection(self.grid.index(rect[0], rect[1]), self.grid.index(bottom, right)),
-                QItemSelectionModel.SelectionFlag.ClearAndSelect,
-            )
-        notes = [n for n in (plan.summary(),) if n]
-        if dropped:
-            notes.insert(0, "复制时带上的栏目名称已略去，数字从所选单元格起粘贴")
-        differing = differing_totals(self.document.report, plan.computed)
-        if differing:
-            notes.append(
-                f"其中{len(differing)}个粘贴的总计与各项相加不同，请核对："
-                + "；".join(differing[:3])
-                + ("……" if len(differing) > 3 else "")
-            )
-        if messages:
-            notes.append(
-                f"{len(messages)}个值未被接受，原值保留："
-                + "；".join(messages[:3])
-                + ("……" if len(messages) > 3 else "")
-            )
-        if notes:
-            at = next((c for c in plan.changes if c in self.document.refused), None)
-            index = self.grid.index_of(at) if at else self.grid.index(rect[0], rect[1])
-            self.show_message(index, "\n".join(notes))
+        """Paste a block of texts (lined up by its labels, else at the selection) as one undo step."""
+        paste_block(self, rows)
 
     def _withdraw_refusal_note(self, _ids: list[str]) -> None:
         note = self._refusal_note

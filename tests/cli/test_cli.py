@@ -128,5 +128,5 @@ def test_export_with_the_fonts_every_windows_has(tmp_path):
     )
     styles = zipfile.ZipFile(out).read("word/styles.xml").decode("utf-8")
     assert 'w:eastAsia="仿宋"' in styles and "GB2312" not in styles
-    assert main(["export", str(ROOT / "resources/example.nianbao"), "--docx", str(out)]) == 0
+    assert main(["export", str(ROOT / "resources/example.nianbao"), "--docx", str(out), "--force"]) == 0
     assert "仿宋_GB2312" in zipfile.ZipFile(out).read("word/styles.xml").decode("utf-8")

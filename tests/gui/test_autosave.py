@@ -12,7 +12,7 @@ import threading
 import pytest
 
 from gui.app import start_window
-from gui.autosave import orphans
+from gui.autosave import leftovers, orphans
 from model import draft
 from tests.support import ROOT
 from tests.support.gui_window import FakeDialogs, isolate, make_window
@@ -48,11 +48,11 @@ def _read_line(process: subprocess.Popen, seconds: float) -> str:
     return lines[0] if lines else ""
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9")
-def test_after_kill_9_the_next_start_offers_and_restores_the_autosaved_report(qtbot, recovery):
+def _autosave_and_kill(script: str, recovery) -> int:  # type: ignore[no-untyped-def]
+    """Run the app in a subprocess until it autosaved, then kill -9 it; the dead session's pid."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD],
+        [sys.executable, "-c", script],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -72,6 +72,12 @@ def test_after_kill_9_the_next_start_offers_and_restores_the_autosaved_report(qt
         child.stdout.close()  # the pipes are the test's to close: a dead child leaves them open
         child.stderr.close()
     assert child.returncode == -signal.SIGKILL
+    return child.pid
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9")
+def test_after_kill_9_the_next_start_offers_and_restores_the_autosaved_report(qtbot, recovery):
+    pid = _autosave_and_kill(CHILD, recovery)
     left = list(recovery.glob("*.json"))
     assert len(left) == 1
 
@@ -86,7 +92,35 @@ def test_after_kill_9_the_next_start_offers_and_restores_the_autosaved_report(qt
     assert report.prose["s5"] == "崩溃前写下的问题和改进措施"
     assert window.isWindowModified() and window.document.path is None
     assert not left[0].exists()  # taken over: the dead session's file is gone
-    assert not list(recovery.glob(f"{child.pid}-*"))  # and its lock
+    assert not list(recovery.glob(f"{pid}-*"))  # and its lock
+
+
+PAST_THE_LIMITS = (
+    CHILD.replace(  # a recovery file holding a text a draft refuses, as an older version wrote it
+        'window.document.set_cells({"t3.new.natural": "41"})',
+        'window.document.report.invalid["t3.new.business"] = "注" * 250\n'
+        'window.document.set_cells({"t3.new.natural": "41"})',
+    )
+)
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs kill -9")
+def test_after_kill_9_a_recovery_file_that_cannot_load_is_kept_aside_and_the_start_says_where(
+    qtbot, recovery
+):
+    _autosave_and_kill(PAST_THE_LIMITS, recovery)
+    [left] = recovery.glob("*.json")
+    data = left.read_bytes()
+    assert json.loads(data)["draft"]["invalid"]["t3.new.business"] == "注" * 250
+
+    dialogs = FakeDialogs()
+    window = start_window(dialogs=dialogs)
+    qtbot.addWidget(window, before_close_func=lambda w: w.autosave.close())
+    assert dialogs.kinds() == ["damaged_recovery"]
+    assert str(recovery / "damaged") in dialogs.asked[0][1] and "没有删除" in dialogs.asked[0][1]
+    [moved] = (recovery / "damaged").iterdir()
+    assert moved.read_bytes() == data and moved.name.startswith(left.stem + "-")
+    assert not left.exists() and window.document.report.agency == ""
 
 
 def test_locks_of_crashed_sessions_with_nothing_to_recover_are_cleared(recovery):
@@ -179,23 +213,65 @@ def test_declining_the_restore_discards_the_recovery(qtbot, recovery, example):
     assert not orphan.exists() and window.document.report.agency == ""
 
 
-def test_a_restored_draft_keeps_its_file_and_a_damaged_recovery_is_dropped(
+def test_a_restored_draft_keeps_its_file_and_a_damaged_recovery_is_set_aside(
     qtbot, recovery, example, tmp_path
 ):
     path = tmp_path / "原稿.nianbao"
     draft.save(example, path)
     _leave_orphan(recovery, example, str(path))
     (recovery / "99-2.json").write_text("{broken", encoding="utf-8")
-    found = orphans(recovery)
-    assert [r.source for r in found] == [str(path)]
+    found = leftovers(recovery)
+    assert [r.source for r in found.recoveries] == [str(path)]
     assert not (recovery / "99-2.json").exists()
-    found[0].lock.unlock()
-    window = start_window(dialogs=FakeDialogs())
+    [moved] = found.damaged
+    assert moved.parent == recovery / "damaged" and moved.name.startswith("99-2-") and moved.suffix == ".json"
+    assert moved.read_text(encoding="utf-8") == "{broken"  # never deleted: kept as it was
+    assert (
+        found.note().startswith("有1个自动保存的文件无法读取") and str(recovery / "damaged") in found.note()
+    )
+    found.recoveries[0].lock.unlock()
+    dialogs = FakeDialogs()
+    window = start_window(dialogs=dialogs)
     qtbot.addWidget(
         window, before_close_func=lambda w: (w.document.undo_stack.setClean(), w.autosave.close())
     )
     assert window.document.path == str(path) and window.isWindowModified()
     assert window.windowTitle().startswith("原稿.nianbao")
+    assert dialogs.kinds() == ["offer_restore"]
+
+
+def test_the_start_up_says_where_an_unreadable_recovery_file_went(qtbot, recovery, example):
+    report = example.copy()
+    report.invalid["t3.new.natural"] = "注" * 250  # over the limit a draft keeps: an older version wrote it
+    orphan = _leave_orphan(recovery, report)
+    data = orphan.read_bytes()
+    dialogs = FakeDialogs()
+    window = start_window(dialogs=dialogs)
+    qtbot.addWidget(window, before_close_func=lambda w: w.autosave.close())
+    assert dialogs.kinds() == ["damaged_recovery"]
+    assert str(recovery / "damaged") in dialogs.asked[0][1]
+    [moved] = (recovery / "damaged").iterdir()
+    assert moved.read_bytes() == data and not orphan.exists()
+    assert leftovers(recovery).damaged == []  # told once: the next start finds nothing
+
+
+def test_temp_files_of_a_session_killed_while_autosaving_are_cleaned(recovery):
+    from model import atomic
+
+    recovery.mkdir(parents=True, exist_ok=True)
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait(30)
+    left = recovery / f".{child.pid}-1.json.{child.pid}-0123abcd.tmp"
+    older = recovery / ".recovery.a1b2c3d4.tmp"  # tempfile.mkstemp's, from an earlier version
+    for temp in (left, older):
+        temp.write_text("{", encoding="utf-8")
+        os.utime(temp, (1, 1))
+    young = recovery / f".{child.pid}-2.json.{child.pid}-0123abcd.tmp"
+    young.write_text("{", encoding="utf-8")
+    assert orphans(recovery) == []
+    assert not left.exists() and not older.exists()
+    assert young.exists()  # younger than a minute: it may be a write in progress
+    assert atomic.STALE_SECONDS == 60
 
 
 def test_a_failed_autosave_is_retried(qtbot, recovery, example, monkeypatch):

@@ -361,7 +361,7 @@ def test_word_export_with_only_the_fonts_of_windows(qtbot, seam, example, tmp_pa
     assert not action.isChecked()
     action.trigger()
     assert exports.windows_fonts(window.files.settings)
-    seam.folders = [str(tmp_path / "win"), str(tmp_path / "published")]
+    seam.save_paths = [str(tmp_path / "win" / "报告.docx"), str(tmp_path / "published" / "报告.docx")]
     (tmp_path / "win").mkdir()
     (tmp_path / "published").mkdir()
     window.named_actions["导出 Word"].trigger()

@@ -7,8 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gui.document import ReportDocument
+from gui.table.align import Aligned, align
 from gui.table.model import ReportTableModel
-from gui.table.paste import copy_region, differing_totals, plan_paste, strip_labels
+from gui.table.paste import copy_region, differing_totals, plan_paste, plan_placed
 from model.formats import format_ids, load_format
 from model.report import Report
 
@@ -110,23 +111,26 @@ def test_tiling_repeats_a_block_only_over_whole_multiples():
     assert tiled([["1", "2"]], 1, 2) == [["1", "2"]]
 
 
-def test_labels_copied_along_with_a_row_or_block_are_left_out(models):
+def test_labels_copied_along_with_a_row_or_block_line_it_up_wherever_the_selection_is(models):
     model = models[("2019", "t3")]
-    first = model.index_of("t3.new.natural")
-    top, left = first.row(), first.column()
     row = ["一、本年新收政府信息公开申请数量", "5", "0", "0", "0", "0", "0", "5"]
-    rows, dropped = strip_labels(model, [row], top, left)
-    assert (rows, dropped) == ([row[1:]], 1)
-    plan = plan_paste(model, rows, top, left)
+    aligned = align([row], "2019", "t3", 0)
+    assert isinstance(aligned, Aligned) and aligned.rows == 1
+    plan = plan_placed(model, aligned.placed)
     assert plan.changes["t3.new.natural"] == "5" and plan.outside == 0 and "t3.new.total" in plan.computed
     block = [
         ["", "", "自然人", "商业企业"],  # a header row and two label columns copied along
         ["三、本年度办理结果", "（一）予以公开", "8", "1"],
         ["", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "0", "0"],
     ]
-    rows, dropped = strip_labels(model, block, top, left)
-    assert rows == [["8", "1"], ["0", "0"]] and dropped == 3
+    aligned = align(block, "2019", "t3", 0)
+    assert isinstance(aligned, Aligned)
+    plan = plan_placed(model, aligned.placed)
+    assert plan.changes == {
+        "t3.open.natural": "8",
+        "t3.open.business": "1",
+        "t3.partial.natural": "0",
+        "t3.partial.business": "0",
+    }
     numbers = [["28", "1"], ["约12", "0"]]  # text that is not a label stays (and is refused at the cell)
-    assert strip_labels(model, numbers, top, left) == (numbers, 0)
-    on_label = model.index_of("t3.new.natural").row(), 0  # a paste that starts on the label column: as it is
-    assert strip_labels(model, [row], *on_label) == ([row], 0)
+    assert align(numbers, "2019", "t3", 0) is None

@@ -345,9 +345,9 @@ def test_enter_after_a_run_of_tabs_goes_to_the_next_row_where_the_run_began(page
     assert current_id(page3) == "t3.carry.legal"
 
 
-def test_a_row_copied_with_its_label_pastes_its_numbers_under_the_first_column(page3, qtbot):
-    go(page3, "t3.new.natural")
+def test_a_row_copied_with_its_label_pastes_its_numbers_into_the_row_it_names(page3, qtbot):
+    go(page3, "t3.carry.business")  # the label, not the selection, says where the numbers go
     set_clipboard("一、本年新收政府信息公开申请数量\t5\t0\t0\t0\t0\t0\t5\n")
     page3.view.paste()
     values = [page3.document.report.value(f"t3.new.{c}") for c in ("natural", "business", "research")]
-    assert values == [5, 0, 0] and "栏目名称已略去" in page3.view.last_message
+    assert values == [5, 0, 0] and "按复制内容中的栏目名称对齐" in page3.view.last_message

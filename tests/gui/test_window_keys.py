@@ -1,4 +1,4 @@
-"""Window shortcuts from real key events (offscreen): Ctrl+S saves, F8 shows the next problem, Ctrl+3 a page."""
+"""Window shortcuts from real key events (offscreen): Ctrl+S saves, F8 shows the next problem, Ctrl+1 a page."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def test_ctrl_s_f8_and_ctrl_number_from_the_keyboard(qtbot, tmp_path, monkeypatc
     window.nav.setFocus()
     qtbot.keyClick(window.nav, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert draft.load(path).values["t3.new.natural"] == 40 and not window.isWindowModified()
-    qtbot.keyClick(window.nav, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.nav, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # 一、总体情况
     assert window.current_page() == "s1"
     qtbot.keyClick(window.page("s1").editor, Qt.Key.Key_F8)
     assert window.current_page() == "t3"

@@ -16,8 +16,14 @@ class FakeDialogs:
         self.folders: list[str | None] = []
         self.save_changes = "cancel"
         self.export_anyway = True
+        self.import_anyway = True
         self.restore = True
+        self.replace_totals = True  # 用各项之和替换填报的总计？
         self.new: NewReport | None = None
+        self.overwrite: list[str] = []  # answers to ask_overwrite: "overwrite", "rename" or "cancel"
+        self.after_export: str | None = None  # the answer to exported: "open", "folder" or None (关闭)
+        self.blanks: list[int] = []  # the blank cells each confirm_export was told of
+        self.confirm_overwrite: list[bool] = []  # save_file's flag, call by call
         self.asked: list[tuple[str, object]] = []
 
     def _next(self, queue: list, what: str):  # type: ignore[no-untyped-def]
@@ -28,8 +34,9 @@ class FakeDialogs:
         self.asked.append(("open_file", filters))
         return self._next(self.open_paths, "open_file")
 
-    def save_file(self, parent, title, suggested, filters):  # type: ignore[no-untyped-def]
+    def save_file(self, parent, title, suggested, filters, confirm_overwrite=True):  # type: ignore[no-untyped-def]
         self.asked.append(("save_file", suggested))
+        self.confirm_overwrite.append(confirm_overwrite)
         return self._next(self.save_paths, "save_file")
 
     def choose_folder(self, parent, title, folder):  # type: ignore[no-untyped-def]
@@ -46,13 +53,33 @@ class FakeDialogs:
         self.asked.append(("ask_save_changes", name))
         return self.save_changes
 
-    def confirm_export(self, parent, problems):  # type: ignore[no-untyped-def]
+    def confirm_export(self, parent, problems, blanks=0):  # type: ignore[no-untyped-def]
         self.asked.append(("confirm_export", list(problems)))
+        self.blanks.append(blanks)
         return self.export_anyway
+
+    def ask_overwrite(self, parent, names):  # type: ignore[no-untyped-def]
+        self.asked.append(("ask_overwrite", list(names)))
+        return self._next(self.overwrite, "ask_overwrite")
+
+    def exported(self, parent, paths):  # type: ignore[no-untyped-def]
+        self.asked.append(("exported", [Path(p).name for p in paths]))
+        return self.after_export
+
+    def confirm_import(self, parent, reasons, changes):  # type: ignore[no-untyped-def]
+        self.asked.append(("confirm_import", (list(reasons), list(changes))))
+        return self.import_anyway
+
+    def replace_printed_totals(self, parent, count):  # type: ignore[no-untyped-def]
+        self.asked.append(("replace_printed_totals", count))
+        return self.replace_totals
 
     def offer_restore(self, parent, description):  # type: ignore[no-untyped-def]
         self.asked.append(("offer_restore", description))
         return self.restore
+
+    def damaged_recovery(self, parent, text):  # type: ignore[no-untyped-def]
+        self.asked.append(("damaged_recovery", text))
 
     def new_report(self, parent, year):  # type: ignore[no-untyped-def]
         self.asked.append(("new_report", year))

@@ -19,6 +19,7 @@ from tests.support.factories import full_2021
 BREAK_LABEL = "一、本年新收政府信息公开申请数量"  # its row made taller: the page breaks inside （四）
 ROW_HEIGHT_TWIPS = 312  # one more row's height
 FILLER = "本年度持续推进政务公开标准化规范化建设。"
+FILLER_LINES = 2  # with the contact lines after the opening, table 三 then breaks inside （四）
 WRAPPED = "经统计汇总全年各类渠道，"  # puts 「47」 at the end of a line and 「件」 on the next (LibreOffice, Noto CJK)
 
 
@@ -30,7 +31,7 @@ class Published:
 
 def _long_before_table_three() -> Report:
     report = full_2021()
-    report.prose["s1"] += "\n" + "\n".join([FILLER] * 5)
+    report.prose["s1"] += "\n" + "\n".join([FILLER] * FILLER_LINES)
     return report
 
 

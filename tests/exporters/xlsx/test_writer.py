@@ -219,11 +219,11 @@ def test_text_is_never_a_formula(written):
 def test_data_sheet_lists_every_value(case):
     report, _, wb = case
     rows = list(wb["数据"].iter_rows(min_row=2, values_only=True))
-    listed = {r[3]: r for r in rows if r[3] in report.fmt.cells}
+    listed = {r[7]: r for r in rows if r[7] in report.fmt.cells}
     assert set(listed) == set(report.fmt.cells)
     for cell_id, row in listed.items():
         value = report.effective(cell_id)
-        assert (row[5] is None) if value is None else Decimal(str(row[5])) == value
+        assert (row[3] is None) if value is None else Decimal(str(row[3])) == value
 
 
 def test_check_rows_cover_every_rule_instance(case):

@@ -1,0 +1,94 @@
+"""The files of an export: their names, a free name beside a taken one, and writing that never leaves half a file."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from exporters.kinds import ExportOptions, kind
+from model.report import Report
+
+_NUMBERED = re.compile(r"（\d+）$")  # 「…报告（2）」: the number 另存为新名称 added
+
+
+def file_name(report: Report, key: str) -> str:
+    """{机关}{年份}年政府信息公开工作年度报告.docx, with characters Windows forbids replaced."""
+    name = report.title if report.agency else f"未命名{report.year}年政府信息公开工作年度报告"
+    for bad in '\\/:*?"<>|':
+        name = name.replace(bad, "_")
+    return name + kind(key).suffix
+
+
+def free_name(path: Path, taken: Iterable[Path] = ()) -> Path:
+    """「…报告（2）.docx」, 「…（3）.docx」: the first such name in the folder that no file has (nor ``taken``)."""
+    stem = _NUMBERED.sub("", path.stem)
+    avoid = set(taken)
+    number = 2
+    while True:
+        candidate = path.with_name(f"{stem}（{number}）{path.suffix}")
+        if not candidate.exists() and candidate not in avoid:
+            return candidate
+        number += 1
+
+
+def renamed(targets: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
+    """另存为新名称: every target that exists gets a free name; the others keep theirs."""
+    out: list[tuple[str, Path]] = []
+    for key, target in targets:
+        taken = [path for _, path in out]
+        out.append((key, free_name(target, taken) if target.exists() else target))
+    return out
+
+
+def write_atomic(write: Callable[[Path], None], target: Path) -> None:
+    """Write to a temporary file in the same folder, then put it in the target's place in one step: a failed
+    export leaves the previous file as it was, and a file locked by Word raises PermissionError untouched."""
+    handle, name = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        os.chmod(temporary, 0o644)  # mkstemp's file is private; an export is an ordinary file
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _writer(report: Report, key: str, options: ExportOptions) -> Callable[[Path], None]:
+    entry = kind(key)
+    return lambda path: entry.write(report, path, options)
+
+
+def write_all(
+    report: Report, targets: list[tuple[str, Path]], windows_fonts: bool = False
+) -> tuple[list[Path], list[str]]:
+    """Write each (kind, path), Word with only Windows' own fonts if asked; (written paths, problems)."""
+    written: list[Path] = []
+    problems: list[str] = []
+    options = ExportOptions(windows_fonts=windows_fonts)
+    for key, target in targets:
+        entry = kind(key)
+        try:
+            write_atomic(_writer(report, key, options), target)
+        except OSError as exc:
+            problems.append(
+                f"无法写入“{target.name}”：{exc.strerror or exc}（文件是否正在 Word/WPS 中打开？）"
+            )
+            continue
+        except Exception as exc:  # noqa: BLE001 - a fault in one exporter must not lose the report or the others
+            problems.append(
+                f"导出 {entry.short} 时出错（{type(exc).__name__}: {exc}），请把报告草稿发给技术支持"
+            )
+            continue
+        written.append(target)
+    return written, problems
+
+
+def export(
+    report: Report, keys: list[str], folder: Path, windows_fonts: bool = False
+) -> tuple[list[Path], list[str]]:
+    """Write each kind into the folder under its proposed name, replacing what is there (smoke runs)."""
+    return write_all(report, [(key, folder / file_name(report, key)) for key in keys], windows_fonts)

@@ -1,0 +1,152 @@
+"""Atomic writes beside the target that leave nothing behind: temp files named with the writer's pid, the target's
+mode kept, a failed write's temp removed (``problem`` says why, in Chinese), a crashed writer's temps cleaned later.
+
+A temp file is ``.{target name}.{pid}-{8 hex digits}.tmp`` in the target's folder. ``clean_stale`` removes those
+(and the ``.{name}.{8 chars}.tmp`` of ``tempfile.mkstemp``, which earlier versions used) that are older than
+``STALE_SECONDS`` and whose writer is not running.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import secrets
+import stat
+import sys
+import time
+from collections.abc import Collection
+from pathlib import Path
+
+STALE_SECONDS = 60  # a temp file this old whose writer is gone is a leftover, never a write in progress
+_OURS = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[0-9a-f]{8}\.tmp$")
+_LEGACY = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")  # tempfile.mkstemp's names: no pid
+
+
+def temp_path(target: Path) -> Path:
+    """A new temp file name for writing ``target``: this process's pid and a random part."""
+    return target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+
+
+def write(target: Path, data: bytes, mode: int | None = None, sync: bool = True) -> None:
+    """Write ``data`` to ``target`` atomically (temp file, flush, fsync, rename); on any error the temp file is
+    removed and the OSError raised. ``mode``: the new file's permissions (default: as a new file gets them);
+    ``sync`` False skips the fsync (a file rewritten every few seconds, such as the recovery file)."""
+    tmp = temp_path(target)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o666)  # the umask applies, as to any new file (mkstemp would give 0600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            if sync:
+                os.fsync(handle.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def mode_of(path: Path) -> int | None:
+    """The permission bits of an existing file, None when there is none."""
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return None
+
+
+def is_read_only(path: Path) -> bool:
+    """Whether an existing file is marked read-only (no write bit; on Windows, the read-only attribute)."""
+    mode = mode_of(path)
+    return mode is not None and (not mode & 0o222 or not os.access(path, os.W_OK))
+
+
+def stale_temps(folder: Path, names: Collection[str] | None = None, now: float | None = None) -> list[Path]:
+    """Temp files in ``folder`` left by writers that are gone (of the targets ``names``, or of any target)."""
+    now = time.time() if now is None else now
+    out = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    for entry in entries:
+        found = _OURS.match(entry.name)
+        legacy = None if found else _LEGACY.match(entry.name)
+        match = found or legacy
+        if match is None or (names is not None and match.group("name") not in names):
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False) or now - entry.stat().st_mtime < STALE_SECONDS:
+                continue
+        except OSError:
+            continue
+        if found is not None and running(int(found.group("pid"))):
+            continue
+        out.append(Path(entry.path))
+    return out
+
+
+def clean_stale(folder: Path, names: Collection[str] | None = None) -> int:
+    """Remove the temp files that ``stale_temps`` finds; how many went (one that cannot go is left)."""
+    removed = 0
+    for path in stale_temps(folder, names):
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        removed += 1
+    return removed
+
+
+def running(pid: int) -> bool:
+    """Whether a process with this pid is running on this machine (this process included)."""
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    if sys.platform == "win32":
+        return _running_windows(pid)
+    try:
+        os.kill(pid, 0)  # signal 0: only asks (on Windows os.kill would end the process)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    except OSError:
+        return False
+    return True
+
+
+if sys.platform == "win32":
+    import ctypes
+
+    def _running_windows(pid: int) -> bool:
+        kernel32 = ctypes.windll.kernel32
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return bool(kernel32.GetLastError() == 5)  # ERROR_ACCESS_DENIED: it exists
+        try:
+            code = ctypes.c_ulong()
+            if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+                return True
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+
+
+def problem(exc: OSError) -> str:
+    """What went wrong in a write, for the clerk: full disk, no permission, a path too long …"""
+    code, winerror = exc.errno, getattr(exc, "winerror", None)
+    if code in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)) or winerror in (39, 112):
+        return "磁盘空间不足，请清理磁盘后再保存，或另存到其他磁盘"
+    if code == errno.ENAMETOOLONG or winerror == 206:
+        return "文件路径过长，请换一个较短的文件名，或保存到层级较浅的文件夹"
+    if code == errno.EROFS:
+        return "所在的磁盘是只读的（如光盘或有写保护的U盘），请另存到其他位置"
+    if isinstance(exc, PermissionError) or winerror == 32:
+        return "没有写入权限，或文件正被其他程序（杀毒软件、网盘同步）占用，请稍后再试或另存为其他文件"
+    if isinstance(exc, FileNotFoundError):
+        return "所在的文件夹不存在"
+    return exc.strerror or str(exc)
