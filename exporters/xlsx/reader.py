@@ -29,7 +29,7 @@ from model.vocabulary import LEVELS
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
 MAX_XML = 15 * 1024 * 1024  # openpyxl parses the shared strings and styles whole
 MAX_ELEMENTS = 300_000  # openpyxl builds ≈ 1 KB per element of a row (an app's workbook has ≈ 12,000)
-MAX_STYLE_ELEMENTS = {"xl/styles.xml": 100_000}  # where openpyxl reads them; Excel allows 64,000 cell formats
+MAX_STYLE_ELEMENTS = {"xl/styles.xml": 200_000}  # where openpyxl reads them; Excel allows 64,000 cell formats
 MAX_SHEETS = 30  # looked at when matching labels
 UNCOMPUTED = "\x00uncomputed"  # a formula cell without a cached result: neither blank nor a stated total
 

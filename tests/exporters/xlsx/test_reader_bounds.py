@@ -96,9 +96,9 @@ def test_rows_as_wide_as_a_sheet_goes(tmp_path):
 def test_a_style_sheet_beyond_what_excel_allows(tmp_path):
     path = _workbook_with(tmp_path, b"")
     parts = parts_of(path)
-    formats = b"".join(b'<xf numFmtId="%d"/>' % (i % 50) for i in range(120_000))
+    formats = b"".join(b'<xf numFmtId="%d"/>' % (i % 50) for i in range(210_000))
     parts["xl/styles.xml"] = re.sub(
-        rb'<cellXfs count="\d+">', b'<cellXfs count="120001">' + formats, parts["xl/styles.xml"]
+        rb'<cellXfs count="\d+">', b'<cellXfs count="210001">' + formats, parts["xl/styles.xml"]
     )
     result = read_bounded(package(tmp_path / "styles.xlsx", parts))
     assert "XML 元素过多" in result["error"]
