@@ -126,9 +126,10 @@ class FindingsPanel(QDockWidget):
     def fitted_height(self, cap: int) -> int:
         """The height that shows every finding without scrolling, or as many whole rows as ``cap`` pixels hold
         (two at least)."""
-        rows = [self.list.sizeHintForRow(i) + 2 * self.list.spacing() for i in range(self.list.count())]
         height = self.titleBarWidget().sizeHint().height() + 2 * self.list.frameWidth() + 2
-        for shown, row in enumerate(rows):
+        # measured one by one, only the rows that fit (this runs after each edit)
+        for shown in range(self.list.count()):
+            row = self.list.sizeHintForRow(shown) + 2 * self.list.spacing()
             if shown >= 2 and height + row > cap:
                 break
             height += row

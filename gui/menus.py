@@ -15,7 +15,7 @@ from exporters.kinds import exportable
 from gui import exports
 from gui.access_keys import KeepLetter, free_letter, with_key
 from gui.info_page import InfoPage
-from gui.page_keys import page_shortcuts
+from gui.page_keys import page_shortcuts, page_title
 from gui.toolbar import build_toolbar
 
 if TYPE_CHECKING:
@@ -163,7 +163,7 @@ class Menus:
         shortcuts = page_shortcuts(fmt, window.keys[0])
         for key in window.keys:
             keys = shortcuts.get(key)
-            text = "基本信息" if key == window.keys[0] else fmt.section(key).heading
+            text = page_title(fmt, key, window.keys[0])
             letter = "B" if key == window.keys[0] else (keys or "")[-1:]
             self.add(
                 menu,

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.findings_panel import ok_icon, severity_icon
-from gui.page_keys import page_shortcuts
+from gui.page_keys import page_shortcuts, page_title
 from model.formats import Format
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 20  # the item's key sequence text, e.g. "Ctrl+3"
@@ -106,7 +106,7 @@ class NavList(QListWidget):
         """The headings of the format, 「基本信息」 for ``info``, and each page's key (also in its tooltip)."""
         shortcuts = page_shortcuts(fmt, info)
         for row, key in enumerate(self.keys):
-            item, text = self.item(row), "基本信息" if key == info else fmt.section(key).heading
+            item, text = self.item(row), page_title(fmt, key, info)
             item.setText(text)
             item.setData(KEY_ROLE, shortcuts.get(key, ""))
             item.setToolTip(f"{text}（{shortcuts[key]}）" if key in shortcuts else text)

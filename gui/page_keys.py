@@ -18,6 +18,11 @@ def section_digit(number: str) -> int | None:
     return int(number) if number.isdigit() and 1 <= int(number) <= 9 else None
 
 
+def page_title(fmt: Format, key: str, info: str) -> str:
+    """A page's name in the navigation and the 视图 menu: 基本信息 for ``info``, else the section's heading."""
+    return "基本信息" if key == info else fmt.section(key).heading
+
+
 def page_shortcuts(fmt: Format, info: str) -> dict[str, str]:
     """{page key: key sequence text}: 基本信息 (``info``) and every section the format numbers 一 to 九."""
     keys = {info: INFO_KEY}

@@ -11,8 +11,6 @@ if TYPE_CHECKING:
     from gui.document import ReportDocument
     from model.report import Report
 
-PROBLEMS = "s5"  # 五、存在的主要问题及改进情况: last year's problems are shown beside it when there are any
-NOTE_PROBLEMS = "上年报告提出的问题和改进措施如下。请在本年报告中逐条写明这些问题的改进情况。"
 NOTE_COPY = "可以作为修改的起点，但不要原样照抄：与上年大量相同的文字会被提示“内容雷同”。"
 
 
@@ -63,7 +61,8 @@ class PreviousProse(QWidget):
         return previous.prose.get(self.key, "").strip("\n") if previous is not None else ""
 
     def refresh(self) -> None:
-        """Show the current previous report's text; a newly imported one opens the panel for 五 by default."""
+        """Show the current previous report's text; a newly imported one opens the panel by itself for a section
+        whose format gives it a ``previous_note`` (五: last year's problems, to be followed up)."""
         previous, text = self.previous, self.previous_text()
         identity = (id(previous), self.document.report.previous_source) if previous is not None else None
         if identity == self._shown_for:
@@ -77,11 +76,11 @@ class PreviousProse(QWidget):
         self.compare_button.setToolTip(
             "在右侧对照显示上年报告这一节的文字（只读），再点一次收起" if has_text else self._absent(previous)
         )
+        section = self.document.report.fmt.section(self.key)
         if previous is not None:
-            heading = self.document.report.fmt.section(self.key).heading
-            self.title.setText(f"{previous.agency}{previous.year}年度报告 · {heading}（只读）")
-        self.note.setText(NOTE_PROBLEMS if self.key == PROBLEMS else NOTE_COPY)
-        self.compare_button.setChecked(has_text and self.key == PROBLEMS)
+            self.title.setText(f"{previous.agency}{previous.year}年度报告 · {section.heading}（只读）")
+        self.note.setText(section.previous_note or NOTE_COPY)
+        self.compare_button.setChecked(has_text and bool(section.previous_note))  # 五: last year's problems
         self.setVisible(self.compare_button.isChecked())
 
     def _tooltip(self, previous: Report | None, has_text: bool) -> str:

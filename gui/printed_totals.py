@@ -52,14 +52,15 @@ class PrintedTotals(QObject):
         if not printed.contradicting(document.report):  # undone in the meantime
             return
         if self.window.dialogs.replace_printed_totals(self.window, count):
-            changed = document.use_computed_totals(follow=True)
-            self.window.statusBar().showMessage(f"已用各项之和替换{changed}个填报的总计（可撤销）", 8000)
+            self._replaced(document.use_computed_totals(follow=True))
         else:
             self.window.statusBar().showMessage(printed.EXPORT_NOTE, 8000)
 
     def replace(self) -> None:
         """The findings panel's action: the totals kept as printed are computed from now on (one undo step)."""
-        changed = self.window.document.use_computed_totals()
+        self._replaced(self.window.document.use_computed_totals())
+
+    def _replaced(self, changed: int) -> None:
         if changed:
             self.window.statusBar().showMessage(f"已用各项之和替换{changed}个填报的总计（可撤销）", 8000)
 

@@ -99,7 +99,7 @@ def save(report: Report, path: str | os.PathLike[str]) -> None:
     target = Path(path)
     name = target.name
     data = dumps(report)
-    if len(data) > limits.MAX_DRAFT_BYTES:  # within the limits it never is: never write what cannot open
+    if len(data) > MAX_BYTES:  # within the limits it never is: never write what cannot open
         raise DraftError(f"无法保存“{name}”：报告内容过多（{len(data) // 1024} KB），超过了草稿文件的上限")
     try:
         if atomic.is_read_only(target):

@@ -113,6 +113,7 @@ class SectionSpec:
     subheadings: tuple[str, ...] = ()
     not_enough: tuple[str, ...] = ()
     placeholder: str = ""
+    previous_note: str = ""  # above last year's text of this section, which is then shown beside the editor
 
     @property
     def heading(self) -> str:
@@ -331,6 +332,7 @@ def build_format(data: dict[str, Any]) -> Format:
                 tuple(s.get("subheadings", ())),
                 tuple(s.get("not_enough", ())),
                 s.get("placeholder", ""),
+                s.get("previous_note", ""),
             )
             for s in data["sections"]
         )

@@ -1,8 +1,9 @@
 """The one set of limits on what a report holds: readers, the GUI and draft files all keep to these values.
 
-A draft file refuses anything beyond them, so every other way in cuts or refuses first: the readers cut with a
-finding (``model.clamp``), the GUI's fields stop at the limit and a prose section over it is refused. The largest
-report within the limits still fits in ``MAX_DRAFT_BYTES`` (a test checks it). Values: ``model.values.MAX_VALUE``.
+A draft file refuses anything beyond them, so every other way in cuts or refuses first: what any reader returns is
+cut with a finding (``model.clamp``, once, in ``exporters.reading.read_any`` and ``read_pasted``), the GUI's fields
+stop at the limit and a prose section over it is refused. The largest report within the limits still fits in
+``MAX_DRAFT_BYTES`` (a test checks it). Values: ``model.values.MAX_VALUE``.
 """
 
 from __future__ import annotations

@@ -54,7 +54,7 @@ def _label_hits(report: Report, key: str, needle: str) -> list[Hit]:
 
 def find_all(report: Report, needle: str) -> list[Hit]:
     """Every hit of ``needle`` in the sections' order: a prose section's text, a table's labels (row by row)."""
-    if not needle.strip() or not fold(needle):
+    if not fold(needle):  # nothing but white space
         return []
     hits: list[Hit] = []
     for section in report.fmt.sections:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -24,6 +23,7 @@ from exporters.docx.prose import xml_text
 from exporters.docx.style import DocxFonts
 from exporters.docx.tables import plan_table, table_texts, table_xml
 from exporters.kinds import ExportOptions
+from model import atomic
 from model.formats import SectionSpec
 from model.report import Report
 
@@ -165,19 +165,10 @@ def write_docx(
     fonts: DocxFonts | None = None,
     layout: DocxLayout | None = None,
 ) -> None:
-    """Write the report as a .docx; the file is replaced only once the new one is complete."""
-    target = Path(path)
+    """Write the report as a .docx; the file is replaced only once the new one is complete (model/atomic.py)."""
     data = io.BytesIO()
     build_document(report, fonts, layout).save(data)
-    handle, temporary = tempfile.mkstemp(prefix=".~", suffix=".docx", dir=target.parent or ".")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data.getvalue())
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic.write(Path(path), data.getvalue())
 
 
 def export(report: Report, path: str | os.PathLike[str], options: ExportOptions) -> None:

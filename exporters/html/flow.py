@@ -125,18 +125,10 @@ def cell_texts(table: etree._Element) -> dict[etree._Element, str]:
     joined by line breaks, for a table that holds no table. Done in lxml rather than element by element: what is
     never shown (scripts, hidden text) is taken out of the tree, ``BREAK`` put where a line ends, and each cell's
     text taken at once."""
+    unseen = list(table.iter(*SKIP))
     markup = etree.tostring(table)
-    maybe_hidden = (
-        b"none" in markup or b"hidden" in markup
-    )  # most tables: no need to look for hidden elements
-    unseen = [
-        *table.iter(*SKIP),
-        *(
-            e
-            for e in (_MAYBE_HIDDEN(table) if maybe_hidden else ())
-            if isinstance(e, etree._Element) and hidden(e)
-        ),
-    ]
+    if b"none" in markup or b"hidden" in markup:  # most tables: no need to look for hidden elements
+        unseen += [e for e in _MAYBE_HIDDEN(table) if isinstance(e, etree._Element) and hidden(e)]
     for element in unseen:
         if element.tag not in CELLS and element.tag != "tr":
             _remove(element)

@@ -37,7 +37,7 @@ def read_any(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
         raise ReadError(f"无法打开“{name}”：文件不存在")
     try:
         report, found = kind.read(path)
-        return report, found + clamp(report)  # any reader: within the limits a draft keeps
+        return report, found + clamp(report)  # every reader's report cut here, once, to what a draft keeps
     except draft.DraftError as exc:
         raise ReadError(str(exc)) from exc
     except DocumentError as exc:

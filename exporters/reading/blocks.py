@@ -20,7 +20,6 @@ from exporters.reading.document_text import (
 )
 from exporters.reading.errors import NoReportError
 from exporters.reading.grid_report import fill_values, read_grids
-from model.clamp import clamp
 from model.formats import load_format
 from model.report import Report
 from model.rules import Finding
@@ -74,4 +73,4 @@ def report_from_blocks(blocks: list[Block], name: str = "") -> tuple[Report, lis
     report.prose.update(text.prose)
     report.contact = read_contact(text.opening)
     fill_values(report, reading.texts)
-    return report, findings + reading.findings + clamp(report)  # texts cut to what a draft holds
+    return report, findings + reading.findings

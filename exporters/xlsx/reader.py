@@ -19,8 +19,8 @@ from exporters.reading.grid_report import fill_values, read_grids
 from exporters.reading.safe_zip import DocumentError, UnsafeFileError, check_package
 from exporters.xlsx.anchor import read_anchor
 from exporters.xlsx.walk import bounds, merged_ranges, rows, values_at
-from model.clamp import clamp
 from model.formats import load_format
+from model.limits import MAX_YEAR, MIN_YEAR
 from model.report import Contact, Report
 from model.rules import Finding
 from model.values import InputError, Value, parse_value
@@ -125,7 +125,7 @@ def _read_anchored(
     report.changed()
     for cell_id, written, value in totals:
         _put_total(report, cell_id, written, value)
-    return report, clamp(report)  # texts cut to what a draft holds
+    return report, []
 
 
 def _year(value: Any, fallback: Any) -> int:
@@ -134,7 +134,7 @@ def _year(value: Any, fallback: Any) -> int:
             year = int(Decimal(_text(candidate).strip()))
         except (ArithmeticError, ValueError):
             continue
-        if 1990 <= year <= 2200:
+        if MIN_YEAR <= year <= MAX_YEAR:
             return year
     raise XlsxError("工作簿中的报告年度无效")
 
@@ -223,4 +223,4 @@ def _read_by_labels(wb: Any, name: str) -> tuple[Report, list[Finding]]:
         findings.insert(
             0, Finding("DOC-TITLE", "warning", "工作簿中没有找到报告标题，机关名称和年度可能不准确")
         )
-    return report, findings + clamp(report)
+    return report, findings

@@ -139,8 +139,9 @@ def write_data_sheet(wb: Workbook, report: Report, places: dict[str, Place] | No
         ws.column_dimensions[cell.column_letter].width = width
     row = 2
     for table in fmt.tables:
+        names = {r.key: r.name for r in table.rows if r.key}
         for spec in table.cells:
-            _data_row(ws, row, report, spec, (places or {}).get(spec.cell_id))
+            _data_row(ws, row, report, spec, names.get(spec.row, ""), (places or {}).get(spec.cell_id))
             row += 1
     id_column = get_column_letter(len(DATA_HEADERS))
     ws.column_dimensions[id_column].hidden = True  # for programs; a clerk reads 表, 行 and 列
@@ -162,13 +163,14 @@ def write_data_sheet(wb: Workbook, report: Report, places: dict[str, Place] | No
     )
 
 
-def _data_row(ws: Worksheet, row: int, report: Report, spec: CellSpec, place: Place | None) -> None:
-    """One value of 数据: 表, 行, 列, 数值, 单位, 类型, 位置, then the hidden id."""
+def _data_row(
+    ws: Worksheet, row: int, report: Report, spec: CellSpec, row_name: str, place: Place | None
+) -> None:
+    """One value of 数据: 表, 行 (``row_name``), 列, 数值, 单位, 类型, 位置, then the hidden id."""
     fmt = report.fmt
     table = fmt.table(spec.table)
     column = table.columns[spec.col]
-    names = {r.key: r.name for r in table.rows if r.key}
-    labels = (table.short, names.get(spec.row, ""), column.get("name", column["label"]))
+    labels = (table.short, row_name, column.get("name", column["label"]))
     for col, text in enumerate(labels, 1):
         put_text(ws, row, col, text, None, None)
     if spec.cell_id in report.invalid:

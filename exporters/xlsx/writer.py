@@ -8,6 +8,7 @@ The hidden sheets follow the contract in ``exporters/xlsx/anchor.py``.
 
 from __future__ import annotations
 
+import io
 import os
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from exporters.xlsx.sheets import write_data_sheet, write_info_sheet, write_pros
 from exporters.xlsx.styles import put_text, put_value
 from exporters.xlsx.tables import write_table_sheet
 from exporters.xml_chars import xml_chars
+from model import atomic
 from model.report import Report
 
 
@@ -48,15 +50,10 @@ def build_workbook(report: Report) -> Workbook:
 
 
 def write_xlsx(report: Report, path: str | os.PathLike[str]) -> None:
-    """Write the report as an .xlsx workbook (replacing the file only once it is complete)."""
-    target = Path(path)
-    temporary = target.with_name(f".{target.name}.tmp")
-    try:
-        build_workbook(report).save(temporary)
-        os.replace(temporary, target)
-    finally:
-        if temporary.exists():
-            temporary.unlink()
+    """Write the report as an .xlsx workbook (replacing the file only once it is complete: model/atomic.py)."""
+    data = io.BytesIO()
+    build_workbook(report).save(data)
+    atomic.write(Path(path), data.getvalue())
 
 
 def _write_meta(wb: Workbook, report: Report) -> None:

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from exporters.reading.grid_match import pad
 from exporters.reading.label_match import canon, looks_like_value, match
 from model.formats import GridCell, TableSpec, load_format, on_reload
 
@@ -72,17 +73,12 @@ def _table(format_id: str, key: str) -> _Table:
 on_reload(_table.cache_clear)
 
 
-def _pad(rows: Rows) -> Rows:
-    width = max((len(r) for r in rows), default=0)
-    return [list(r) + [""] * (width - len(r)) for r in rows]
-
-
 def _is_value(text: str) -> bool:
     return bool(text.strip()) and looks_like_value(text)
 
 
 def _is_label(text: str) -> bool:
-    return bool(text.strip()) and not looks_like_value(text)
+    return not looks_like_value(text)  # blanks look like values
 
 
 def _leading(rows: Rows) -> tuple[int, int]:
@@ -95,7 +91,7 @@ def _leading(rows: Rows) -> tuple[int, int]:
 
 def carries_labels(rows: Rows) -> bool:
     """Whether a block brings labels in its leading rows or columns (a block of plain numbers does not)."""
-    rows = _pad(rows)
+    rows = pad(rows)
     if len(rows) < 2 and (not rows or len(rows[0]) < 2):
         return False
     top, left = _leading(rows)
@@ -110,7 +106,7 @@ def align(rows: Rows, format_id: str, key: str, top: int) -> Aligned | Refused |
     if not carries_labels(rows):
         return None
     try:
-        return _Aligner(_pad(rows), format_id, _table(format_id, key), top).run()
+        return _Aligner(pad(rows), format_id, _table(format_id, key), top).run()
     except _RefusalError as refusal:
         return Refused(str(refusal))
 
@@ -304,11 +300,11 @@ class _Aligner:
 
     def _foreign(self) -> str:
         """The refusal for labels that match nothing here, naming the table they belong to if they do."""
+        spec = self.table.spec
         texts = [text for _, text in self.strangers]
         if not texts:
-            return f"复制的内容与{self.table.spec.short}的栏目对不上，未粘贴。"
-        example = f"（如“{_short(texts[0])}”）" if texts else ""
-        spec = self.table.spec
+            return f"复制的内容与{spec.short}的栏目对不上，未粘贴。"
+        example = f"（如“{_short(texts[0])}”）"
         for other in load_format(self.format_id).tables:
             if other.key != spec.key and sum(
                 1 for t in texts if match(self.format_id, other.key, t)

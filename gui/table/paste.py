@@ -105,7 +105,8 @@ def plan_placed(model: ReportTableModel, placed: list[tuple[int, int, str]], ext
 
 def paste_note(report: Report, plan: PastePlan, messages: list[str], aligned: int = 0) -> str:
     """The note after a paste: how a block was lined up, what was skipped, differing totals, refused values."""
-    notes = [n for n in (plan.summary(),) if n]
+    summary = plan.summary()
+    notes = [summary] if summary else []
     if aligned:
         notes.insert(0, f"已按复制内容中的栏目名称对齐粘贴（{aligned}行）")
     differing = differing_totals(report, plan.computed)

@@ -11,15 +11,9 @@ from PySide6.QtCore import QUrl
 
 from gui import export_files, exports, reveal
 from model.report import Report
-from tests.support.gui_window import FakeDialogs, isolate, make_window
+from tests.support.gui_window import make_window
 
 NAME = "杭州市城市管理局2020年政府信息公开工作年度报告"
-
-
-@pytest.fixture
-def seam(tmp_path, monkeypatch):
-    isolate(tmp_path, monkeypatch)
-    return FakeDialogs()
 
 
 @pytest.fixture

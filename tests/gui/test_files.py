@@ -12,13 +12,7 @@ from gui import exports
 from gui.dialogs import NewReport
 from model import draft
 from model.report import Report
-from tests.support.gui_window import FakeDialogs, isolate, make_window
-
-
-@pytest.fixture
-def seam(tmp_path, monkeypatch):
-    isolate(tmp_path, monkeypatch)
-    return FakeDialogs()
+from tests.support.gui_window import FakeDialogs, make_window
 
 
 @pytest.fixture

@@ -11,15 +11,9 @@ from exporters.kinds import kind
 from gui.import_dialogs import import_question
 from model import draft
 from model.report import Report
-from tests.support.gui_window import FakeDialogs, isolate, make_window
+from tests.support.gui_window import make_window
 
 CODE = re.compile(r"[A-Z]{2,}-[A-Z]{2,}")
-
-
-@pytest.fixture
-def seam(tmp_path, monkeypatch):
-    isolate(tmp_path, monkeypatch)
-    return FakeDialogs()
 
 
 @pytest.fixture

@@ -7,13 +7,7 @@ import pytest
 from exporters.kinds import kind
 from model import draft
 from model.report import Report
-from tests.support.gui_window import FakeDialogs, isolate, make_window, type_text
-
-
-@pytest.fixture
-def seam(tmp_path, monkeypatch):
-    isolate(tmp_path, monkeypatch)
-    return FakeDialogs()
+from tests.support.gui_window import FakeDialogs, make_window, type_text
 
 
 @pytest.fixture

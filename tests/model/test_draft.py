@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import subprocess
-import sys
-import textwrap
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,9 +13,8 @@ from hypothesis import strategies as st
 
 from model import draft
 from model.draft import DraftError
+from tests.support.crash import save_killed_before_rename
 from tests.support.factories import full_2021
-
-ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 def test_round_trip_keeps_everything(tmp_path, example):
@@ -65,21 +61,7 @@ def test_a_crash_between_write_and_rename_leaves_the_old_file(tmp_path):
     path = tmp_path / "r.nianbao"
     draft.save(full_2021(agency="旧版本"), path)
     before = path.read_bytes()
-    script = textwrap.dedent(f"""
-        import os, sys
-        sys.path.insert(0, {str(ROOT)!r})
-        from model import draft
-        from tests.support.factories import full_2021
-        real_replace = os.replace
-        def crash(src, dst):
-            if str(dst).endswith(".nianbao"):
-                os._exit(9)  # the process dies: no cleanup, no exception handlers
-            real_replace(src, dst)
-        os.replace = crash
-        draft.save(full_2021(agency="新版本"), {str(path)!r})
-    """)
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True)
-    assert result.returncode == 9
+    assert save_killed_before_rename(path, "新版本") == 9
     assert path.read_bytes() == before
     assert draft.load(path).agency == "旧版本"
 

@@ -9,7 +9,6 @@ import signal
 import stat
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 
 from model import atomic, draft
 from tests.support import ROOT
+from tests.support.crash import save_killed_before_rename
 from tests.support.factories import full_2021
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="needs POSIX signals and permissions")
@@ -162,20 +162,7 @@ def test_a_read_only_draft_is_not_replaced(tmp_path):
 def test_a_crash_before_the_rename_leaves_a_temp_that_the_next_save_removes(tmp_path):
     path = tmp_path / "r.nianbao"
     draft.save(full_2021(agency="旧版本"), path)
-    script = textwrap.dedent(f"""
-        import os, sys
-        sys.path.insert(0, {str(ROOT)!r})
-        from model import draft
-        from tests.support.factories import full_2021
-        real_replace = os.replace
-        def crash(src, dst):
-            if str(dst).endswith("r.nianbao"):
-                os._exit(9)  # the process dies: no cleanup, no exception handlers
-            real_replace(src, dst)
-        os.replace = crash
-        draft.save(full_2021(agency="新版本"), {str(path)!r})
-    """)
-    assert subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120).returncode == 9
+    assert save_killed_before_rename(path, "新版本") == 9
     left = _temps(tmp_path)
     assert len(left) == 1 and left[0].startswith(".r.nianbao.")
     draft.save(full_2021(agency="第三版"), path)

@@ -4,7 +4,6 @@ each hostile file, made here, is refused with a clear sentence (or read right) w
 from __future__ import annotations
 
 import os
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,20 +14,9 @@ from exporters.reading.xml_scan import encoding_of
 from tests.support.bounded import read_bounded
 from tests.support.factories import full_2021
 from tests.support.office_docs import Style, build
+from tests.support.zip_parts import package, parts_of
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-def parts_of(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as source:
-        return {name: source.read(name) for name in source.namelist()}
-
-
-def package(path: Path, parts: dict[str, bytes]) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return path
 
 
 def document(body: bytes) -> bytes:

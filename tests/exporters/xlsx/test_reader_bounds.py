@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -13,18 +12,7 @@ from openpyxl import Workbook, load_workbook
 from exporters.xlsx import writer as xlsx_writer
 from tests.support.bounded import read_bounded
 from tests.support.factories import full_2021
-
-
-def parts_of(path: Path) -> dict[str, bytes]:
-    with zipfile.ZipFile(path) as source:
-        return {name: source.read(name) for name in source.namelist()}
-
-
-def package(path: Path, parts: dict[str, bytes]) -> Path:
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return path
+from tests.support.zip_parts import package, parts_of
 
 
 def sheet_part(path: Path, title: str) -> str:
