@@ -68,9 +68,14 @@ def formats_list() -> str:
     return "、".join(html.escape(format_summary(i).label) for i in format_ids())
 
 
-def help_html(keys: list[tuple[str, str]], folders: dict[str, str]) -> str:
-    """The page: the resource file's text with {{keys}}, {{rules}}, {{formats}} and each folder filled in."""
+def help_html(keys: list[tuple[str, str]], folders: dict[str, str], zoom: str = "") -> str:
+    """The page: the resource file's text with {{keys}}, {{rules}}, {{formats}}, {{zoom}} and each folder filled in."""
     text = resources.files("resources").joinpath(HELP_FILE).read_text(encoding="utf-8")
-    values = {"keys": keys_table(keys), "rules": rules_table(rule_rows()), "formats": formats_list()}
+    values = {
+        "keys": keys_table(keys),
+        "rules": rules_table(rule_rows()),
+        "formats": formats_list(),
+        "zoom": html.escape(zoom),
+    }
     values.update({name: html.escape(path) for name, path in folders.items()})
     return re.sub(r"\{\{(\w+)\}\}", lambda m: values.get(m.group(1), m.group(0)), text)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from gui.help_text import help_html
+from gui.zoom import zoom_range
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -17,12 +18,16 @@ if TYPE_CHECKING:
 def window_keys(window: MainWindow) -> list[tuple[str, str]]:
     """(keys, menu text) of every named action that has a shortcut, in the menus' order."""
     rows = []
-    for action in dict.fromkeys(window.named_actions.values()):
+    seen: set[QAction] = set()
+    for name, action in window.named_actions.items():
+        if action in seen:
+            continue
+        seen.add(action)
         keys = " / ".join(
             s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts() if not s.isEmpty()
         )
-        if keys:
-            rows.append((keys, action.text()))
+        if keys:  # 撤销/重做 carry the next step in their text (「撤销 填写 …」): the name is what they do
+            rows.append((keys, action.text() if ":" in name else name))
     return rows
 
 
@@ -41,7 +46,7 @@ class HelpWindow(QWidget):
         self.setWindowTitle("年报助手 使用说明")
         self.browser = QTextBrowser()
         self.browser.setOpenLinks(False)  # no network, no other files: the page is all there is
-        self.browser.setHtml(help_html(window_keys(window), folders(window)))
+        self.browser.setHtml(help_html(window_keys(window), folders(window), zoom_range()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)

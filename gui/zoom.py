@@ -12,6 +12,13 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
 
 STEPS = (80, 90, 100, 110, 125, 150, 175, 200)
+
+
+def zoom_range() -> str:
+    """The sizes a clerk can choose, as the help says them: 「80%–200%」."""
+    return f"{STEPS[0]}%–{STEPS[-1]}%"
+
+
 KEY = "zoom"
 BASE = "nianbao_zoom_base"  # a widget's own point size at 100 %
 WHEEL_STEP = 120  # angle delta of one notch of a mouse wheel

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
 from model.carry import carry_forward
 from model.formats import Format, RuleSpec
-from model.report import Report
+from model.report import Report, agency_key
 from model.values import Value, excerpt, format_value
 
 MAX_LISTED = 12
@@ -39,11 +37,6 @@ def plan_import(report: Report, previous: Report, source: str = "") -> ImportPla
         tuple(source_reasons(report, previous)),
         tuple(overwritten(report, after, changed)),
     )
-
-
-def agency_key(name: str) -> str:
-    """An agency name for comparison: full-width forms folded, white space (also 「　」) dropped."""
-    return re.sub(r"\s", "", unicodedata.normalize("NFKC", name))
 
 
 def source_reasons(report: Report, previous: Report) -> list[str]:

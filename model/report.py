@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import datetime
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from model.formats import Format, format_for_year, load_format
 from model.values import Value, parse_value
 from model.vocabulary import DEFAULT_LEVEL, LEVELS
+
+
+def agency_key(name: str) -> str:
+    """An agency name for comparison: full-width forms folded, white space (also 「　」) dropped."""
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", name))
+
 
 __all__ = ["LEVELS", "Contact", "Report"]
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from model.formats import RuleSpec
-from model.report import Report
-from model.values import ACCEPTS, Value, format_value, is_valid
+from model.report import Report, agency_key
+from model.values import ACCEPTS, Value, excerpt, format_value, is_valid
 from model.vocabulary import SEVERITIES
 
 __all__ = ["RULES", "SEVERITIES", "Finding", "rule"]
@@ -121,7 +121,7 @@ def value_kind(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     for cell_id, text in report.invalid.items():
         if cell_id in cells:
             cell = cells[cell_id]
-            shown = text if len(text) <= 40 else text[:40] + "…"  # a long note is quoted by its beginning
+            shown = excerpt(text, 40)  # a long note is quoted by its beginning
             yield Finding(
                 spec.code,
                 spec.severity,
@@ -260,7 +260,7 @@ def previous_source(report: Report, spec: RuleSpec) -> Iterator[Finding]:
     problems = []
     if previous.year != report.year - 1:
         problems.append(f"是{previous.year}年度的，本报告是{report.year}年度")
-    mine, theirs = re.sub(r"\s", "", report.agency), re.sub(r"\s", "", previous.agency)
+    mine, theirs = agency_key(report.agency), agency_key(previous.agency)
     if mine and theirs and mine != theirs:
         problems.append(f"是“{previous.agency}”的，本报告是“{report.agency}”")
     if problems:

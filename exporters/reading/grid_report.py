@@ -19,7 +19,7 @@ from exporters.reading.label_match import inventory, match
 from model.formats import family_ids, format_for_year, load_format, variants_of
 from model.report import Report
 from model.rules import Finding
-from model.values import InputError, parse_value
+from model.values import InputError, excerpt, parse_value
 
 MIXED, LABEL, MISSING = "FMT-MIXED", "FMT-LABEL", "DOC-TABLE"
 
@@ -148,8 +148,7 @@ def _table_findings(read: TableRead, vote: str | None, format_name: str) -> list
 
 
 def _shown(text: str) -> str:
-    flat = "".join(text.split())
-    return flat if len(flat) <= 40 else flat[:40] + "…"
+    return excerpt("".join(text.split()), 40)
 
 
 def fill_values(report: Report, texts: dict[str, str]) -> None:

@@ -30,12 +30,12 @@ from exporters.xlsx.styles import (
     put_value,
 )
 from model.formats import CellSpec
+from model.limits import MAX_YEAR, MIN_YEAR
 from model.report import Contact, Report
 from model.values import format_value
 from model.vocabulary import LEVELS
 
 INFO_SHEET, PROSE_SHEET, DATA_SHEET = "基本信息", "报告正文", "数据"
-YEAR_RANGE = (1990, 2200)
 DATA_HEADERS = ("表", "行", "列", "数值", "单位", "类型", "位置", "编号")  # 编号: the cell id, hidden
 DATA_WIDTHS = (6, 40, 26, 14, 6, 6, 10, 26)
 NOTES = (
@@ -93,8 +93,8 @@ def write_info_sheet(wb: Workbook, report: Report) -> dict[str, Place]:
     years = DataValidation(
         type="whole",
         operator="between",
-        formula1=str(YEAR_RANGE[0]),
-        formula2=str(YEAR_RANGE[1]),
+        formula1=str(MIN_YEAR),
+        formula2=str(MAX_YEAR),
         showErrorMessage=True,
         errorTitle="输入有误",
         error="请输入四位数的报告年度，如 2025",

@@ -10,6 +10,7 @@ from functools import cache
 from exporters.reading.grid_match import pad
 from exporters.reading.label_match import canon, looks_like_value, match
 from model.formats import GridCell, TableSpec, load_format, on_reload
+from model.values import excerpt
 
 Rows = list[list[str]]
 Position = tuple[int, int]
@@ -314,5 +315,4 @@ class _Aligner:
 
 
 def _short(text: str) -> str:
-    flat = "".join(text.split())
-    return flat if len(flat) <= 24 else flat[:24] + "…"
+    return excerpt("".join(text.split()), 24)

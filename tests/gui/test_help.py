@@ -47,3 +47,14 @@ def test_the_rules_come_from_the_format_files(qtbot, tmp_path, monkeypatch, exam
 
 def test_plain_drops_the_access_letter():
     assert plain("另存为(&A)…") == "另存为…" and plain("A && B") == "A & B"
+
+
+def test_the_keys_say_what_undo_does_not_what_it_would_undo_now(qtbot, tmp_path, monkeypatch, example):
+    from gui.help_window import window_keys
+
+    isolate(tmp_path, monkeypatch)
+    window = make_window(qtbot, example)
+    window.document.set_cells({"t3.new.natural": "31"}, "填写 表三·自然人·本年新收")
+    assert "填写" in window.named_actions["撤销"].text()
+    shown = dict(window_keys(window))
+    assert shown["Ctrl+Z"] == "撤销" and shown["Ctrl+3"].startswith("三、")

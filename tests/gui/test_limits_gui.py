@@ -15,14 +15,8 @@ from model import draft, limits
 from model.report import Contact
 from model.values import InputError
 from tests.support.factories import full_2021
-from tests.support.gui_window import FakeDialogs, isolate, make_window, type_text
+from tests.support.gui_window import make_window, type_text
 from tests.support.office_docs import Style, build
-
-
-@pytest.fixture
-def seam(tmp_path, monkeypatch):
-    isolate(tmp_path, monkeypatch)
-    return FakeDialogs()
 
 
 def test_the_info_fields_stop_at_the_limits(qtbot, seam, example):

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from exporters.kinds import kind
 from model.report import Report
 from tests.support.copied_text import copied_text
 from tests.support.factories import full_2021
-from tests.support.gui_window import FakeDialogs, isolate, make_window
+from tests.support.gui_window import FakeDialogs, make_window
 from tests.support.html_pages import Portal, mhtml_bytes, page_bytes
 from tests.support.libreoffice import convert
-
-
-@pytest.fixture
-def seam(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
-    isolate(tmp_path, monkeypatch)
-    return FakeDialogs()
 
 
 def _opened(qtbot, seam: FakeDialogs, path: Path):  # type: ignore[no-untyped-def]

@@ -4,22 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from docx import Document
 from PySide6.QtWidgets import QApplication
 
 from exporters.kinds import kind
 from model.printed import EXPORT_NOTE, FINDING_NOTE
 from model.report import Report
-from tests.support.gui_window import FakeDialogs, isolate, make_window
+from tests.support.gui_window import FakeDialogs, make_window
 
 NEW_ROW = "一、本年新收政府信息公开申请数量"
-
-
-@pytest.fixture
-def seam(tmp_path, monkeypatch):
-    isolate(tmp_path, monkeypatch)
-    return FakeDialogs()
 
 
 def _total_cell(document):  # type: ignore[no-untyped-def]

@@ -36,3 +36,8 @@ def test_a_previous_report_of_another_agency_is_named():
     (note,) = source_findings(with_previous(2025, "某县交通运输局", 2024, "某县教育局"))
     assert note.severity == "info"
     assert "某县教育局" in note.message and "某县交通运输局" in note.message
+
+
+def test_the_same_name_typed_in_full_width_or_with_spaces_is_the_same_agency():
+    # as the question before 导入上年报告 compares them (model.report.agency_key): the two never disagree
+    assert source_findings(with_previous(2025, "ＸＸ县交通运输局", 2024, "XX县　交通运输局 ")) == []
