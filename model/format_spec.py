@@ -102,6 +102,18 @@ class TableSpec:
     def data_row_keys(self) -> list[str]:
         return [r.key for r in self.rows if r.role == "data" and r.key]
 
+    def align(self, cell: GridCell) -> str:
+        """How a cell's text sits, the same in the grid, Word and Excel: values, headers, merged group labels and
+        rows the format centres are centred; the row labels of data rows are left."""
+        if (
+            cell.cell_id is not None
+            or self.rows[cell.row].align == "center"
+            or cell.rowspan > 1
+            or cell.col >= self.label_columns
+        ):
+            return "center"
+        return "left"
+
 
 @dataclass(frozen=True)
 class SectionSpec:

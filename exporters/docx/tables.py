@@ -165,7 +165,7 @@ def table_xml(table: TableSpec, texts: dict[str, str], layout: TableLayout) -> s
     ]
     owners = _owners(table)
     header_rows = table.header_rows
-    for index, row in enumerate(table.rows):
+    for index in range(len(table.rows)):
         repeat = "<w:tblHeader/>" if index < header_rows else ""
         parts.append(
             f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{ROW_HEIGHT}" w:hRule="atLeast"/>'
@@ -176,11 +176,8 @@ def table_xml(table: TableSpec, texts: dict[str, str], layout: TableLayout) -> s
         while col < table.grid_columns:
             cell = owners[(index, col)]
             starts = cell.row == index
-            if cell.is_value:
-                paragraph = _paragraph(layout.text_style, texts.get(cell.cell_id or "", ""), "center", keep)
-            else:
-                align = row.align  # from the format: block titles such as 「第二十条第（一）项」 centred
-                paragraph = _paragraph(layout.text_style, cell.text if starts else "", align, keep)
+            text = texts.get(cell.cell_id or "", "") if cell.is_value else cell.text if starts else ""
+            paragraph = _paragraph(layout.text_style, text, table.align(cell), keep)
             parts.append(_cell(cell, starts, widths, paragraph))
             col += cell.colspan
         parts.append("</w:tr>")

@@ -96,14 +96,13 @@ def _grid_cell(
                 stamp(ws.cell(row=r, column=c), border=GRID)
     if cell.cell_id is None:
         header = grid_row.role in ("header", "title")
-        centre = grid_row.align == "center" or cell.col >= table.label_columns or cell.rowspan > 1
         put_text(
             ws,
             row,
             col,
             cell.text,
             BOLD if header else BODY,
-            CENTER if centre else LEFT,
+            CENTER if table.align(cell) == "center" else LEFT,
             border=GRID,
             fill=HEAD_FILL if header else None,
             protection=LOCKED,

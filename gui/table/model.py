@@ -237,7 +237,7 @@ class ReportTableModel(QAbstractTableModel):
 
     def _alignment(self, cell: GridCell) -> int:
         centre = Qt.AlignmentFlag.AlignCenter
-        if cell.cell_id is not None or self.table.rows[cell.row].align == "center" or cell.rowspan > 1:
+        if self.table.align(cell) == "center":
             return int(centre)
         return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 

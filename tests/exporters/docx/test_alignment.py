@@ -110,3 +110,32 @@ def test_the_alignment_comes_from_the_format_description(format_id):
     first_title["align"] = "justify"
     with pytest.raises(FormatError, match="align"):
         build_format(changed)
+
+
+def test_word_and_excel_place_every_label_as_the_format_says(report, document, tmp_path):
+    """One rule (``TableSpec.align``) for the grid, Word and Excel: merged group labels such as 「（三）不予公开」
+    are centred in all three, row labels of data rows are left."""
+    from openpyxl import load_workbook
+
+    from exporters.xlsx.writer import write_xlsx
+
+    workbook_path = tmp_path / "r.xlsx"
+    write_xlsx(report, workbook_path)
+    workbook = load_workbook(workbook_path)
+    word = {WD_ALIGN_PARAGRAPH.CENTER: "center", WD_ALIGN_PARAGRAPH.LEFT: "left"}
+    tables = [t for t in report.fmt.tables if t.key in ("t2", "t3", "t4")]
+    for spec, printed in zip(tables, document.tables, strict=True):
+        sheet = workbook[spec.short]
+        top = next(r for r in range(1, 10) if sheet.cell(row=r, column=1).value == spec.rows[0].cells[0].text)
+        seen = set()
+        for grid_row in spec.rows:
+            for cell in grid_row.cells:
+                if cell.cell_id is not None or not cell.text:
+                    continue
+                wanted = spec.align(cell)
+                paragraph = printed.cell(cell.row, cell.col).paragraphs[0]
+                assert word[_alignment(paragraph)] == wanted, (spec.key, cell.text)
+                excel = sheet.cell(row=top + cell.row, column=1 + cell.col).alignment.horizontal
+                assert excel == wanted, (spec.key, cell.text)
+                seen.add(wanted)
+        assert seen == {"center", "left"} or spec.key == "t4"
