@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from model import atomic
 from model.draft import SUFFIX
 
 if TYPE_CHECKING:
@@ -70,7 +71,12 @@ class DocumentKind:
     def write(
         self, report: Report, path: str | os.PathLike[str], options: ExportOptions | None = None
     ) -> None:
-        _function(self.writer, self.key, "writer")(report, path, options or ExportOptions())
+        """Write through the kind's writer into a temp file, then replace ``path`` in one step (model/atomic.py):
+        whatever a writer does when it fails, the previous file stays as it was (a clerk may have edited it)."""
+        write = _function(self.writer, self.key, "writer")
+        atomic.replace_with(
+            Path(path), lambda temporary: write(report, temporary, options or ExportOptions())
+        )
 
 
 def _function(target: str | None, key: str, what: str) -> Callable[..., Any]:

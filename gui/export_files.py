@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 from exporters.kinds import ExportOptions, kind
@@ -43,25 +41,6 @@ def renamed(targets: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
     return out
 
 
-def write_atomic(write: Callable[[Path], None], target: Path) -> None:
-    """Write to a temporary file in the same folder, then put it in the target's place in one step: a failed
-    export leaves the previous file as it was, and a file locked by Word raises PermissionError untouched."""
-    handle, name = tempfile.mkstemp(prefix=".~", suffix=target.suffix, dir=target.parent)
-    os.close(handle)
-    temporary = Path(name)
-    try:
-        write(temporary)
-        os.chmod(temporary, 0o644)  # mkstemp's file is private; an export is an ordinary file
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-
-
-def _writer(report: Report, key: str, options: ExportOptions) -> Callable[[Path], None]:
-    entry = kind(key)
-    return lambda path: entry.write(report, path, options)
-
-
 def write_all(
     report: Report, targets: list[tuple[str, Path]], windows_fonts: bool = False
 ) -> tuple[list[Path], list[str]]:
@@ -72,7 +51,7 @@ def write_all(
     for key, target in targets:
         entry = kind(key)
         try:
-            write_atomic(_writer(report, key, options), target)
+            entry.write(report, target, options)  # atomic: a failed or locked write leaves the old file
         except OSError as exc:
             problems.append(
                 f"无法写入“{target.name}”：{exc.strerror or exc}（文件是否正在 Word/WPS 中打开？）"

@@ -15,7 +15,7 @@ import secrets
 import stat
 import sys
 import time
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 STALE_SECONDS = 60  # a temp file this old whose writer is gone is a leftover, never a write in progress
@@ -47,6 +47,20 @@ def write(target: Path, data: bytes, mode: int | None = None, sync: bool = True)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def replace_with(target: Path, make: Callable[[Path], None]) -> None:
+    """Let ``make`` write a temp file beside ``target``, then put it in the target's place in one step, with the
+    old file's permissions: a writer that fails (or writes half a file) leaves the previous file as it was."""
+    tmp = temp_path(target)
+    try:
+        make(tmp)
+        mode = mode_of(target)
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def mode_of(path: Path) -> int | None:

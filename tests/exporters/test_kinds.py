@@ -77,3 +77,26 @@ def test_an_unknown_or_old_kind_is_named_in_the_message(tmp_path: Path):
         path.write_bytes(b"x")
         with pytest.raises(ReadError, match=words):
             read_any(path)
+
+
+def test_every_write_through_the_registry_replaces_the_file_in_one_step(tmp_path, monkeypatch):
+    """The CLI and the GUI both export through ``DocumentKind.write``: a writer that fails half-way leaves the
+    previous file (a clerk may have edited it) and no temp file; a good write keeps the old file's permissions."""
+    from model.example import load_example
+
+    target = tmp_path / "报告.docx"
+    target.write_bytes(b"edited by hand")
+    target.chmod(0o640)
+
+    def broken(report, path, options):  # type: ignore[no-untyped-def]
+        Path(path).write_bytes(b"half a docx")
+        raise ValueError("坏了")
+
+    monkeypatch.setattr("exporters.docx.writer.export", broken)
+    with pytest.raises(ValueError, match="坏了"):
+        kind("docx").write(load_example(), target)
+    assert target.read_bytes() == b"edited by hand" and [p.name for p in tmp_path.iterdir()] == [target.name]
+    monkeypatch.undo()
+    kind("docx").write(load_example(), target)
+    assert target.read_bytes()[:2] == b"PK" and target.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]

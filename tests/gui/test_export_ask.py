@@ -3,6 +3,7 @@ offer to open what they wrote — through the dialog seam, with real files in tm
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -134,7 +135,7 @@ def test_a_file_locked_by_word_gets_the_clear_message(qtbot, seam, example, out,
 
     target = out / f"{NAME}.docx"
     before = _hand_edited(target)
-    monkeypatch.setattr(export_files.os, "replace", locked)  # what Windows does while Word has the file open
+    monkeypatch.setattr(os, "replace", locked)  # what Windows does while Word has the file open
     window = make_window(qtbot, example, dialogs=seam)
     seam.save_paths, seam.overwrite = [str(target)], ["overwrite"]
     assert exports.run_export(window, ["docx"]) == []
