@@ -33,6 +33,9 @@ class ExportOptions:
     """What the user chose for an export; each writer takes what concerns it."""
 
     windows_fonts: bool = False  # Word: only the fonts of a stock Chinese Windows (宋体、仿宋、楷体、黑体)
+    # Word, PDF: what ends the report (model/document.py CLOSINGS): "none" as published, "sign_off" the 落款
+    # (unit, date), "filed" the 落款 and the signature block of the copy filed before publication (备案稿)
+    closing: str = "none"
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,12 @@ class DocumentKind:
     pasted: str | None = None  # "module:function" reading this kind from the clipboard's text of ``mime``
     mime: str = ""  # the clipboard flavour it reads ("text/html", "text/plain")
     in_folders: bool = True  # looked for when a folder is checked (not .txt: a folder's notes are no reports)
+    exported_as: str = ""  # what 导出 calls it when not ``short`` (「网页版」)
+
+    @property
+    def export_name(self) -> str:
+        """「PDF」, 「网页版」: the kind as 导出 names it."""
+        return self.exported_as or self.short
 
     @property
     def suffix(self) -> str:
@@ -105,15 +114,20 @@ KINDS: tuple[DocumentKind, ...] = (
         "exporters.xlsx.reader:read_xlsx",
         "exporters.xlsx.writer:export",
     ),
-    DocumentKind("pdf", "PDF 报告", "PDF", (".pdf",), "exporters.pdf.reader:read_pdf"),
+    # the PDF is painted by Qt (gui/printing/, the print preview's pages); imported only when one is written
+    DocumentKind(
+        "pdf", "PDF 报告", "PDF", (".pdf",), "exporters.pdf.reader:read_pdf", "gui.printing.pdf:export"
+    ),
     DocumentKind(
         "html",
         "网页（.html .htm .mhtml .mht）",
         "网页",
         (".html", ".htm", ".mhtml", ".mht"),
         "exporters.html.reader:read_html",
+        "exporters.html.writer:export",
         pasted="exporters.html.reader:report_from_html",
         mime="text/html",
+        exported_as="网页版",
     ),
     DocumentKind(
         "txt",

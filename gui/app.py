@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
+    QTimer,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
@@ -75,7 +77,7 @@ def application(qt_args: list[str] | None = None) -> QApplication:
         font = QFont(family)
         font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
         app.setFont(font)
-    from gui.menus import app_icon
+    from gui.app_icon import app_icon
 
     app.setWindowIcon(app_icon())
     app.setProperty("nianbao_ready", True)
@@ -106,14 +108,29 @@ def run(argv: list[str]) -> int:
     options, qt_args = parse(argv)
     app = application(qt_args)
     if options.smoke:
+        gc.enable()
         from gui.smoke import run_smoke
 
         return run_smoke(Path(options.smoke), options.file)
     window = start_window(options.file, options.example)
     show_first(window)
+    QTimer.singleShot(GC_AFTER_MS, gc.enable)  # nianbao/cli.py held collections back until now
     return app.exec()
 
 
+def run_review(folder: str, roster: str | None = None) -> int:
+    """``nianbao review FOLDER``: the 审核 window over the folder."""
+    app = application([])
+    from gui.dialogs import Dialogs
+    from gui.review.window import ReviewWindow
+
+    window = ReviewWindow(folder, Dialogs(), roster)
+    window.show()
+    window.start()
+    return app.exec()
+
+
+GC_AFTER_MS = 1000  # the first paint is long done by then
 SMALL_SCREEN = 900  # pixels of available height: a 1366×768 laptop gets the whole screen
 
 
@@ -149,7 +166,7 @@ def start_window(
         found[0].discard()
     elif note:
         dialogs.damaged_recovery(None, note)
-    first = first_report(file, example)
+    first = first_report(file, example, dialogs)
     window = MainWindow(first.report, first.path, dialogs, found=first.found, source=first.source)
     if first.report is not None and not first.path and not example:
         window.document.undo_stack.resetClean()  # a Word or Excel report: a new draft, not saved yet
@@ -174,21 +191,30 @@ class FirstReport:
     problem: str = ""
 
 
-def first_report(file: str | None, example: bool) -> FirstReport:
-    """FILE, else the example, else the most recent draft that still exists, else nothing."""
+def first_report(file: str | None, example: bool, dialogs: Dialogs) -> FirstReport:
+    """FILE, else the example, else the most recent draft that still exists, else nothing; a slow file is read
+    with 「正在读取…」 and 取消 (which starts with a blank report)."""
     if file is None and example:
         from model.example import load_example
 
         return FirstReport(load_example(), source="示例报告")
+    from functools import partial
+
     from exporters.reading import ReadError
+    from gui.background import ReadCancelledError, reading_text, run
     from gui.files import app_settings, read_report, recent_files
 
     candidates = [file] if file else [p for p in recent_files(app_settings()) if Path(p).is_file()][:1]
     for candidate in candidates:
+        gc.enable()  # reading a file takes longer than collections: as usual (see run)
         try:
-            return FirstReport(*read_report(candidate))
+            return FirstReport(
+                *run(partial(read_report, candidate), None, reading_text(Path(candidate).name), dialogs)
+            )
         except ReadError as exc:
             return FirstReport(problem=str(exc) if file else "")
+        except ReadCancelledError:
+            return FirstReport()
     return FirstReport()
 
 

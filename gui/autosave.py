@@ -5,6 +5,8 @@ it was moved) and the start-up says where it is."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import json
 import os
 import time
@@ -14,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
-from model import atomic, draft
+from model import atomic, draft, process_start
+from model.os_errors import describe
 from model.report import Report
 
 if TYPE_CHECKING:
@@ -63,6 +66,7 @@ class Autosave(QObject):
     """Writes the document's report to this session's recovery file shortly after each change."""
 
     saved = Signal(str)  # the time of day of the last autosave
+    failed = Signal(str)  # why the last autosave failed, in Chinese (磁盘空间不足 …); it tries again shortly
 
     def __init__(
         self, document: ReportDocument, folder: Path | None = None, parent: QObject | None = None
@@ -109,11 +113,15 @@ class Autosave(QObject):
             "draft": draft.report_to_dict(self.document.report),
         }
         try:
+            if not self.folder.is_dir():  # removed by a clean-up tool: made again, and locked again
+                self.folder.mkdir(parents=True, exist_ok=True)
+                self.lock.unlock()
             if not self.lock.isLocked() and not self.lock.tryLock(0):
-                raise OSError(f"cannot lock {self.lock.fileName()}")
+                raise PermissionError(errno.EACCES, "cannot lock", self.lock.fileName())
             _write_atomic(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"))
-        except OSError:
+        except OSError as exc:
             self.latest.start()  # a full disk or a virus scanner holding the file: try again shortly
+            self.failed.emit(describe(exc, self.file))
             return
         self.writes += 1
         self.saved.emit(time.strftime("%H:%M:%S", now))
@@ -179,6 +187,7 @@ def leftovers(folder: Path | None = None) -> Leftovers:
     out = Leftovers()
     found = out.recoveries
     for file in sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True):
+        _free_if_reused(file.with_suffix(".lock"))
         lock = QLockFile(str(file.with_suffix(".lock")))
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):
@@ -196,8 +205,26 @@ def leftovers(folder: Path | None = None) -> Leftovers:
             lock.unlock()
     for stale in folder.glob("*.lock"):  # sessions that crashed before anything needed saving
         if not stale.with_suffix(".json").exists():
+            _free_if_reused(stale)
             lock = QLockFile(str(stale))
             lock.setStaleLockTime(0)
             if lock.tryLock(0):
                 lock.unlock()
     return out
+
+
+def _free_if_reused(lock: Path) -> None:
+    """Remove session ``{pid}-{ms}``'s own lock (QLockFile's first line: that pid) when the process running with
+    the pid started after the session began: the session crashed and its pid went to a later process — QLockFile
+    takes one of the same program (often the restarted app itself) for the owner, and the file would never be
+    offered. A lock another window took to offer the file names that window's pid, and stays."""
+    pid, _, ms = lock.stem.partition("-")
+    if not (pid.isdigit() and ms.isdigit()):
+        return
+    try:
+        owner = lock.read_bytes()[:32].split(b"\n", 1)[0].strip()
+    except OSError:
+        return
+    if owner == pid.encode() and process_start.started_after(int(pid), int(ms) / 1000):
+        with contextlib.suppress(OSError):
+            lock.unlink()

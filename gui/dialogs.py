@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget  # the others are imported where used: a faster start
 
@@ -11,6 +12,13 @@ from exporters.kinds import kind
 from model.formats import format_for_year, format_ids, format_summary
 from model.limits import MAX_AGENCY
 from model.vocabulary import DEFAULT_LEVEL, LEVELS
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QProgressDialog
+
+    from gui.review.rollup_dialog import RollUpChoice
+    from model.ledger.session import LedgerSession
 
 DRAFT_FILTER = f"{kind('nianbao').name} ({kind('nianbao').pattern})"
 
@@ -101,11 +109,37 @@ class Dialogs:
 
         return confirm_import(parent, reasons, changes)
 
+    def reading(self, parent: QWidget | None, text: str) -> QProgressDialog:
+        """A read that takes a while: 「正在读取 文件名…」 with 取消, not yet shown (``gui/background.py`` shows it)."""
+        from gui.background import progress_dialog
+
+        return progress_dialog(parent, text)
+
+    def ledger_mapping(self, parent: QWidget, session: LedgerSession) -> bool:
+        """导入依申请台账: the columns and words of the ledger, corrected in ``session``; True to fill table 三."""
+        from gui.ledger.dialog import LedgerDialog
+
+        return LedgerDialog(parent, session).exec() == QDialog.DialogCode.Accepted
+
+    def ledger_rows(self, parent: QWidget, title: str, rows: list[tuple[int, str]]) -> None:
+        """查看台账行…: the ledger rows (row number, applicant) one cell of table 三 counts."""
+        from gui.ledger.rows_dialog import LedgerRowsDialog
+
+        LedgerRowsDialog(parent, title, rows).exec()
+
     def replace_printed_totals(self, parent: QWidget, count: int) -> bool:
         """An edit made ``count`` totals kept as printed contradict their parts: True to use the sums instead."""
         from gui.total_dialogs import ask_replace_printed_totals
 
         return ask_replace_printed_totals(parent, count)
+
+    def open_locked(self, parent: QWidget, text: str) -> bool:
+        """The draft is open elsewhere (``text`` says by whom): False to keep it read-only, True to edit anyway."""
+        from gui.draft_guard import locked_box
+
+        box, anyway = locked_box(parent, text)
+        box.exec()
+        return box.clickedButton() is anyway
 
     def damaged_recovery(self, parent: QWidget | None, text: str) -> None:
         """At start-up: recovery files that could not be read were set aside (``text`` says where)."""
@@ -128,6 +162,21 @@ class Dialogs:
         box.setDefaultButton(restore)
         box.exec()
         return box.clickedButton() is restore
+
+    def rollup_options(self, parent: QWidget, with_errors: int, selected: int) -> RollUpChoice | None:
+        """Before 汇总 in the 审核 window: scope, units with errors or not, all or the selected; None to cancel."""
+        from gui.review.rollup_dialog import RollUpDialog
+
+        dialog = RollUpDialog(parent, with_errors, selected)
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def choose_printer(self, parent: QWidget, printer: QPrinter) -> bool:
+        """打印: the print dialog sets up ``printer``; True to print."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle("打印")
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def new_report(self, parent: QWidget, year: int) -> NewReport | None:
         dialog = NewReportDialog(parent, year)

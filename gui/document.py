@@ -2,144 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
-from typing import Final, TypeVar
-
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
+from gui.undo_commands import MISSING, CellsCommand, CellState, ReportCommand
 from model import limits, printed
 from model.engine import Finding, cell_marks, evaluate
 from model.formats import format_for_year
+from model.packs import fits
 from model.report import Contact, Report
-from model.values import InputError, Value, parse_value
+from model.values import InputError, parse_value
 
-
-class _Missing(Enum):
-    """A cell with no printed total (None is a total printed blank)."""
-
-    MISSING = "missing"
-
-
-_MISSING: Final = _Missing.MISSING
-_T = TypeVar("_T")
-META_FIELDS = ("agency", "level", "year", "format_id", *(f"contact.{f}" for f in Contact.FIELDS))
-
-
-@dataclass(frozen=True)
-class CellState:
-    """Everything the report stores about one cell, so an edit can be undone exactly."""
-
-    value: Value | None = None
-    unit: str | None = None
-    invalid: str | None = None
-    stated: Value | None | _Missing = _MISSING  # _MISSING: no printed total; None: printed blank
-
-    @classmethod
-    def of(cls, report: Report, cell_id: str) -> CellState:
-        return cls(
-            report.values.get(cell_id),
-            report.units.get(cell_id),
-            report.invalid.get(cell_id),
-            report.stated.get(cell_id, _MISSING),
-        )
-
-    def apply(self, report: Report, cell_id: str) -> None:
-        _put(report.values, cell_id, self.value)
-        _put(report.units, cell_id, self.unit)
-        _put(report.invalid, cell_id, self.invalid)
-        if self.stated is _MISSING:
-            report.stated.pop(cell_id, None)
-        else:
-            report.stated[cell_id] = self.stated
-        report.changed()
-
-
-def _put(store: dict[str, _T], key: str, item: _T | None) -> None:
-    if item is None:
-        store.pop(key, None)
-    else:
-        store[key] = item
-
-
-class _CellsCommand(QUndoCommand):
-    """One undo step that sets several cells at once (an edit, a paste, a clear)."""
-
-    def __init__(
-        self,
-        doc: ReportDocument,
-        before: dict[str, CellState],
-        after: dict[str, CellState],
-        description: str,
-        follows: _CellsCommand | None = None,
-    ) -> None:
-        super().__init__(description)
-        self._doc, self._before, self._after, self._follows = doc, before, after, follows
-        self._pushed = False
-
-    def id(self) -> int:
-        return 2
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        # a step that follows this very edit (用各项之和替换总计, answered after it) becomes part of it
-        if not isinstance(other, _CellsCommand) or other._follows is not self:
-            return False
-        for cell_id, state in other._after.items():
-            self._before.setdefault(cell_id, other._before[cell_id])
-            self._after[cell_id] = state
-        return True
-
-    def redo(self) -> None:
-        again = self._pushed  # a redo, not the edit itself: its refusals are history
-        if again:
-            self._doc._set_refused({})
-        self._pushed = True
-        self._doc._apply_cells(self._after)
-        if again:
-            self._doc.cellsRestored.emit(list(self._after))
-
-    def undo(self) -> None:
-        self._doc._set_refused({})
-        self._doc._apply_cells(self._before)
-        self._doc.cellsRestored.emit(list(self._before))
-
-
-class _ReportCommand(QUndoCommand):
-    """One undo step that swaps whole report states (metadata, prose, a change of format)."""
-
-    def __init__(
-        self,
-        doc: ReportDocument,
-        before: Report,
-        after: Report,
-        description: str,
-        merge_key: str | None = None,
-    ) -> None:
-        super().__init__(description)
-        self._doc, self._before, self._after, self._key = doc, before, after, merge_key
-        self._pushed = False
-
-    def id(self) -> int:
-        return 1 if self._key else -1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
-        # successive keystrokes in the same prose section or field become one undo step
-        if not isinstance(other, _ReportCommand) or other._key != self._key or self._key is None:
-            return False
-        self._after = other._after
-        return True
-
-    def redo(self) -> None:
-        ids = self._doc._restore(self._after)
-        if self._pushed and ids:
-            self._doc.cellsRestored.emit(ids)
-        self._pushed = True
-
-    def undo(self) -> None:
-        ids = self._doc._restore(self._before)
-        if ids:
-            self._doc.cellsRestored.emit(ids)
+META_FIELDS = ("agency", "level", "year", "format_id", "pack", *(f"contact.{f}" for f in Contact.FIELDS))
 
 
 class ReportDocument(QObject):
@@ -173,7 +47,7 @@ class ReportDocument(QObject):
         self.marks: dict[str, tuple[str, str]] = {}
         self.refused: dict[str, str] = {}  # cell id -> the Chinese message of the last refused input
         self.mark_codes: dict[str, set[str]] = {}  # cell id -> codes of the findings that name it
-        self._last_edit: _CellsCommand | None = None
+        self._last_edit: CellsCommand | None = None
         self._evaluate()
 
     # ---- reading -----------------------------------------------------------------------------
@@ -229,19 +103,19 @@ class ReportDocument(QObject):
             if cell_id not in fmt.cells:
                 continue
             old = CellState.of(self.report, cell_id)
-            new = CellState(stated=_MISSING) if cell_id in fmt.totals else CellState(stated=old.stated)
+            new = CellState(stated=MISSING) if cell_id in fmt.totals else CellState(stated=old.stated)
             if new != old:
                 after[cell_id] = new
         self._set_refused({})
         self._push_cells(after, description)
 
     def _push_cells(
-        self, after: dict[str, CellState], description: str, follows: _CellsCommand | None = None
+        self, after: dict[str, CellState], description: str, follows: CellsCommand | None = None
     ) -> None:
         if not after:
             return
         before = {cell_id: CellState.of(self.report, cell_id) for cell_id in after}
-        command = _CellsCommand(self, before, after, description, follows)
+        command = CellsCommand(self, before, after, description, follows)
         self.undo_stack.push(command)
         contradicting = set(printed.contradicting(self.report))
         if follows is None and contradicting & set(printed.touched(self.report, after)):
@@ -291,7 +165,7 @@ class ReportDocument(QObject):
         after = self.report.copy()
         after.prose[key] = text
         merge_key = f"prose.{key}" if merge else None
-        self.undo_stack.push(_ReportCommand(self, self.report.copy(), after, description, merge_key))
+        self.undo_stack.push(ReportCommand(self, self.report.copy(), after, description, merge_key))
 
     def set_meta(
         self, field: str, value: str | int, description: str = "修改基本信息", keep_format: bool = False
@@ -311,6 +185,8 @@ class ReportDocument(QObject):
                 after = _in_format(after, format_for_year(after.year).id)
         elif field == "format_id":
             after = _in_format(after, str(value))
+        elif field == "pack":  # 执行口径: "" for the national rules, else a pack that fits (model/packs.py)
+            after.pack = str(value)
         else:  # agency, level: cut at the limit as the fields do
             limit = limits.MAX_AGENCY if field == "agency" else limits.MAX_LEVEL
             setattr(after, field, limits.clean(str(value), limit))
@@ -318,7 +194,7 @@ class ReportDocument(QObject):
             return
         key = field if field in ("agency",) or field.startswith("contact.") else None
         self.undo_stack.push(
-            _ReportCommand(self, self.report.copy(), after, description, f"meta.{key}" if key else None)
+            ReportCommand(self, self.report.copy(), after, description, f"meta.{key}" if key else None)
         )
 
     def _restore(self, state: Report) -> list[str]:
@@ -328,7 +204,7 @@ class ReportDocument(QObject):
         old_format, old_prose, old_meta = report.format_id, dict(report.prose), _meta(report)
         old_previous = (id(report.previous), report.previous_source)
         old_cells = {c: report.value(c) for c in report.fmt.cells}
-        for name in ("format_id", "year", "agency", "level", "previous", "previous_source"):
+        for name in ("format_id", "year", "agency", "level", "previous", "previous_source", "ledger", "pack"):
             setattr(report, name, getattr(state, name))
         report.contact = Contact(**{f: getattr(state.contact, f) for f in Contact.FIELDS})
         for name in ("prose", "values", "units", "stated", "invalid"):
@@ -354,7 +230,7 @@ class ReportDocument(QObject):
     # ---- whole reports -----------------------------------------------------------------------
     def apply_report(self, after: Report, description: str) -> None:
         """Make ``after`` this report's state as one undo step (an import); the Report object stays the same."""
-        self.undo_stack.push(_ReportCommand(self, self.report.copy(), after.copy(), description))
+        self.undo_stack.push(ReportCommand(self, self.report.copy(), after.copy(), description))
 
     def replace_report(
         self,
@@ -388,6 +264,7 @@ class ReportDocument(QObject):
 def _meta(report: Report) -> tuple[object, ...]:
     return (
         report.format_id,
+        report.pack,
         report.year,
         report.agency,
         report.level,
@@ -404,6 +281,8 @@ def _in_format(report: Report, format_id: str) -> Report:
     if format_id == report.format_id:
         return report
     report.format_id = format_id
+    if report.pack and not fits(report.pack, format_id):
+        report.pack = ""  # a pack written for the other format does not follow the report there
     cells = report.fmt.cells
     for store in (report.values, report.units, report.stated, report.invalid):
         for cell_id in [c for c in store if c not in cells]:

@@ -7,17 +7,17 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from exporters.kinds import ExportOptions, kind
+from model.file_names import report_file_name, safe_file_name
+from model.os_errors import describe
 from model.report import Report
 
+MAX_NUMBER = 9999  # a folder too deep for any numbered name: stop counting (the write then says why)
 _NUMBERED = re.compile(r"（\d+）$")  # 「…报告（2）」: the number 另存为新名称 added
 
 
-def file_name(report: Report, key: str) -> str:
-    """{机关}{年份}年政府信息公开工作年度报告.docx, with characters Windows forbids replaced."""
-    name = report.title if report.agency else f"未命名{report.year}年政府信息公开工作年度报告"
-    for bad in '\\/:*?"<>|':
-        name = name.replace(bad, "_")
-    return name + kind(key).suffix
+def file_name(report: Report, key: str, folder: Path | None = None) -> str:
+    """{机关}{年份}年政府信息公开工作年度报告.docx, valid on Windows and short enough for ``folder``."""
+    return report_file_name(report, kind(key).suffix, folder)
 
 
 def free_name(path: Path, taken: Iterable[Path] = ()) -> Path:
@@ -26,8 +26,8 @@ def free_name(path: Path, taken: Iterable[Path] = ()) -> Path:
     avoid = set(taken)
     number = 2
     while True:
-        candidate = path.with_name(f"{stem}（{number}）{path.suffix}")
-        if not candidate.exists() and candidate not in avoid:
+        candidate = path.with_name(safe_file_name(f"{stem}（{number}）", path.suffix, path.parent))
+        if (not candidate.exists() and candidate not in avoid) or number > MAX_NUMBER:
             return candidate
         number += 1
 
@@ -42,20 +42,19 @@ def renamed(targets: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
 
 
 def write_all(
-    report: Report, targets: list[tuple[str, Path]], windows_fonts: bool = False
+    report: Report, targets: list[tuple[str, Path]], windows_fonts: bool = False, closing: str = "none"
 ) -> tuple[list[Path], list[str]]:
-    """Write each (kind, path), Word with only Windows' own fonts if asked; (written paths, problems)."""
+    """Write each (kind, path), Word with only Windows' own fonts if asked, with the 落款 or as the filed copy
+    (``closing``, model/document.py); (written paths, problems)."""
     written: list[Path] = []
     problems: list[str] = []
-    options = ExportOptions(windows_fonts=windows_fonts)
+    options = ExportOptions(windows_fonts=windows_fonts, closing=closing)
     for key, target in targets:
         entry = kind(key)
         try:
             entry.write(report, target, options)  # atomic: a failed or locked write leaves the old file
         except OSError as exc:
-            problems.append(
-                f"无法写入“{target.name}”：{exc.strerror or exc}（文件是否正在 Word/WPS 中打开？）"
-            )
+            problems.append(f"无法写入“{target.name}”：{describe(exc, target)}")
             continue
         except Exception as exc:  # noqa: BLE001 - a fault in one exporter must not lose the report or the others
             problems.append(
@@ -70,4 +69,4 @@ def export(
     report: Report, keys: list[str], folder: Path, windows_fonts: bool = False
 ) -> tuple[list[Path], list[str]]:
     """Write each kind into the folder under its proposed name, replacing what is there (smoke runs)."""
-    return write_all(report, [(key, folder / file_name(report, key)) for key in keys], windows_fonts)
+    return write_all(report, [(key, folder / file_name(report, key, folder)) for key in keys], windows_fonts)

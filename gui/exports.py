@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exporters.kinds import exportable, kind
-from gui import reveal
+from exporters.kinds import DocumentKind, exportable, kind
 from gui.export_files import export, file_name, renamed, write_all
 from model.printed import export_note
 
@@ -16,12 +15,19 @@ if TYPE_CHECKING:
 
     from gui.main_window import MainWindow
 
-__all__ = ["export", "file_name", "kinds", "run_export", "windows_fonts"]
+__all__ = ["closing", "export", "export_title", "file_name", "kinds", "run_export", "windows_fonts"]
 
 WINDOWS_FONTS = (
     "export/windows_fonts"  # the setting: Word files use only the fonts of a stock Chinese Windows
 )
 LAST_FOLDER = "export/folder"  # the setting: where the last export went
+CLOSING = "export/closing"  # the setting: 落款 and signature block on Word, PDF and print (model/document.py)
+
+
+def export_title(entry: DocumentKind) -> str:
+    """「导出 Word」, 「导出 PDF」, 「导出网页版」: the menu entry and the save dialog's title."""
+    name = entry.export_name
+    return f"导出 {name}" if name.isascii() else f"导出{name}"
 
 
 def kinds() -> list[str]:
@@ -40,7 +46,8 @@ def run_export(window: MainWindow, keys: list[str]) -> list[Path]:
     if not targets:
         return []
     report = window.document.report
-    written, problems = write_all(report, targets, windows_fonts(window.files.settings))
+    settings = window.files.settings
+    written, problems = write_all(report, targets, windows_fonts(settings), closing(settings))
     if problems:
         window.dialogs.error(window, "导出未完成", "\n".join(problems))
     if written:
@@ -77,12 +84,12 @@ def _choose(window: MainWindow, keys: list[str]) -> list[tuple[str, Path]]:
     report, start = window.document.report, Path(_start_folder(window))
     if len(keys) != 1:
         folder = window.dialogs.choose_folder(window, "导出到文件夹", str(start))
-        return [(key, Path(folder) / file_name(report, key)) for key in keys] if folder else []
+        return [(key, Path(folder) / file_name(report, key, Path(folder))) for key in keys] if folder else []
     entry = kind(keys[0])
     chosen = window.dialogs.save_file(
         window,
-        f"导出 {entry.short}",
-        str(start / file_name(report, entry.key)),
+        export_title(entry),
+        str(start / file_name(report, entry.key, start)),
         f"{entry.name} (*{entry.suffix})",
         confirm_overwrite=False,  # asked below, once, with 另存为新名称
     )
@@ -106,6 +113,8 @@ def _resolve_existing(window: MainWindow, targets: list[tuple[str, Path]]) -> li
 
 
 def _offer_to_open(window: MainWindow, written: list[Path]) -> None:
+    from gui import reveal  # on first use: start-up needs no subprocess (benchmarks/bench_gui.py)
+
     answer = window.dialogs.exported(window, written)
     if answer == "open":
         for path in written:
@@ -117,6 +126,14 @@ def _offer_to_open(window: MainWindow, written: list[Path]) -> None:
 def _remember(window: MainWindow, folder: Path) -> None:
     if window.files.persist:
         window.files.settings.setValue(LAST_FOLDER, str(folder))
+
+
+def closing(settings: QSettings) -> str:
+    """The 落款 setting (gui/printing/actions.py): "none", "sign_off" or "filed" (备案稿)."""
+    from model.closings import CLOSINGS
+
+    value = str(settings.value(CLOSING, "none"))
+    return value if value in CLOSINGS else "none"
 
 
 def windows_fonts(settings: QSettings) -> bool:

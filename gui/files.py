@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSettings
 
 from exporters.kinds import open_filter, readable_suffixes
 from gui.dialogs import DRAFT_FILTER
 from model import draft
-from model.import_check import checks_sentence, plan_import
+from model.file_names import report_file_name
 from model.report import Report
 from model.rules import Finding
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from gui.document import ReportDocument
     from gui.main_window import MainWindow
 
+T = TypeVar("T")
 ENV_SETTINGS = "NIANBAO_SETTINGS"
 MAX_RECENT = 8
 UNTITLED = "未命名"
@@ -122,13 +124,17 @@ class Files:
         if confirm and not self.maybe_save():
             return False
         from exporters.reading import ReadError
+        from gui.background import ReadCancelledError
 
         try:
-            report, draft_path, found, source = read_report(path)
+            report, draft_path, found, source = self.in_background(Path(path).name, lambda: read_report(path))
         except ReadError as exc:
             self.window.dialogs.error(self.window, "无法打开", str(exc))
             if not Path(path).exists():
                 self.forget(path)
+            return False
+        except ReadCancelledError:
+            self.window.statusBar().showMessage(f"已取消打开“{Path(path).name}”，本报告没有改动", 8000)
             return False
         self.window.show_report(report, draft_path, found, source)
         if draft_path:
@@ -137,6 +143,12 @@ class Files:
             self.document.undo_stack.resetClean()  # a read-back document is a new draft, not yet saved
             self.read_back = path
         return True
+
+    def in_background(self, name: str, work: Callable[[], T]) -> T:
+        """``work()`` off the GUI thread, with 「正在读取 name…」 and 取消 when it takes a while (gui/background.py)."""
+        from gui import background
+
+        return background.run(work, self.window, background.reading_text(name), self.window.dialogs)
 
     def open_example(self) -> bool:
         if not self.maybe_save():
@@ -147,16 +159,16 @@ class Files:
         return True
 
     # ---- save ----------------------------------------------------------------------------------
-    def suggested_name(self, suffix: str) -> str:
-        report = self.document.report
-        return f"{report.agency or UNTITLED}{report.year}年政府信息公开工作年度报告{suffix}"
+    def suggested_name(self, suffix: str, folder: str | None = None) -> str:
+        """「{机关}{年份}年政府信息公开工作年度报告{suffix}」, valid on Windows and short enough for ``folder``."""
+        return report_file_name(self.document.report, suffix, folder)
 
     def save(self) -> bool:
         path = self.document.path
         return self.save_to(path) if path else self.save_as()
 
     def save_as(self) -> bool:
-        suggested = str(Path(self.folder()) / self.suggested_name(draft.SUFFIX))
+        suggested = str(Path(self.folder()) / self.suggested_name(draft.SUFFIX, self.folder()))
         path = self.window.dialogs.save_file(self.window, "另存为", suggested, DRAFT_FILTER)
         if not path:
             return False
@@ -166,10 +178,12 @@ class Files:
 
     def save_to(self, path: str) -> bool:
         try:
+            self.window.guard.before_save(path)  # open elsewhere, or saved by another since: 另存为
             draft.save(self.document.report, path)
         except draft.DraftError as exc:  # full disk, no permission, a read-only draft: the reason in Chinese
             self.window.dialogs.error(self.window, "无法保存", str(exc))
             return self.save_as() if isinstance(exc, draft.ReadOnlyDraftError) else False
+        self.window.guard.saved(path)
         self.document.mark_saved(path)
         self.window.autosave.discard()
         self.remember(path)
@@ -194,13 +208,17 @@ class Files:
         from PySide6.QtWidgets import QApplication
 
         from exporters.reading import ReadError, read_pasted
+        from gui.background import ReadCancelledError
 
         data = QApplication.clipboard().mimeData()
         flavours = {"text/html": data.html() if data.hasHtml() else "", "text/plain": data.text()}
         try:
-            report, found = read_pasted(flavours)
+            report, found = self.in_background("剪贴板中的内容", lambda: read_pasted(flavours))
         except ReadError as exc:
             self.window.dialogs.error(self.window, "无法从剪贴板导入", str(exc))
+            return False
+        except ReadCancelledError:
+            self.window.statusBar().showMessage("已取消从剪贴板导入，本报告没有改动", 8000)
             return False
         self.window.show_report(report, None, found, "剪贴板")
         self.document.undo_stack.resetClean()
@@ -215,12 +233,18 @@ class Files:
 
     def import_previous_from(self, path: str) -> bool:
         from exporters.reading import ReadError, read_any
+        from gui.background import ReadCancelledError
 
         try:
-            previous, _ = read_any(path)
+            previous, _ = self.in_background(Path(path).name, lambda: read_any(path))
         except ReadError as exc:
             self.window.dialogs.error(self.window, "无法导入上年报告", str(exc))
             return False
+        except ReadCancelledError:
+            self.window.statusBar().showMessage("已取消导入上年报告，本报告没有改动", 8000)
+            return False
+        from model.import_check import checks_sentence, plan_import  # here: not needed at start-up
+
         plan = plan_import(self.document.report, previous, Path(path).name)
         dialogs = self.window.dialogs
         if plan.needs_confirmation and not dialogs.confirm_import(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -37,7 +37,7 @@ def badge(colour: str, sign: str, size: int = 16) -> QIcon:
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QBrush(QColor(colour)))
+        painter.setBrush(QColor(colour))  # not QBrush(…): its overloads make PySide6 build QGradient's enums
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
         pen = QPen(QColor("white"), max(1.5, size / 8))
@@ -69,6 +69,8 @@ def summary(findings: list[Finding]) -> str:
     number = counts(findings)
     if not findings:
         return "未发现问题"
+    if all(f.severity == "info" for f in findings):  # 提示 only (the reviewer's ratios): nothing to correct
+        return f"未发现问题 · {number['info']}个{SEVERITY_NAMES['info']}"
     return " · ".join(f"{number[s]}个{SEVERITY_NAMES[s]}" for s in SEVERITIES if number[s])
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from model.formats import format_ids, format_summary, load_format
+from model.packs import pack_rules
 from model.vocabulary import SEVERITY_NAMES
 
 HELP_FILE = "help.html"
@@ -33,6 +34,11 @@ def rule_rows(ids: list[str] | None = None) -> list[RuleRow]:
             described = str(spec.params.get("description", ""))
             rows.setdefault((spec.code, spec.severity, described), []).append(fmt.name)
     return [RuleRow(code, sev, text, tuple(names)) for (code, sev, text), names in rows.items()]
+
+
+def pack_rule_rows() -> list[RuleRow]:
+    """The rules each rule pack (执行口径) adds or changes, named by the pack (model/packs.py)."""
+    return [RuleRow(*rule, (label,)) for label, rules in pack_rules() for rule in rules]
 
 
 def plain(text: str) -> str:
@@ -73,7 +79,7 @@ def help_html(keys: list[tuple[str, str]], folders: dict[str, str], zoom: str = 
     text = resources.files("resources").joinpath(HELP_FILE).read_text(encoding="utf-8")
     values = {
         "keys": keys_table(keys),
-        "rules": rules_table(rule_rows()),
+        "rules": rules_table(rule_rows() + pack_rule_rows()),
         "formats": formats_list(),
         "zoom": html.escape(zoom),
     }

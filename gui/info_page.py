@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from model.formats import format_for_year, format_ids, format_summary, load_format
-from model.import_check import checks_sentence
 from model.limits import MAX_AGENCY, MAX_CONTACT_FIELD, MAX_YEAR, MIN_YEAR
+from model.pack_choice import pack_choices
 from model.report import Contact, Report
 from model.vocabulary import LEVELS
 
@@ -36,7 +36,7 @@ CONTACT_HINTS = {
     "postcode": "6位数字",
     "phone": "如：0571-12345678",
     "email": "",
-    "website": "可不填",
+    "website": "如：www.example.gov.cn（可查阅报告电子版的网站）",
 }
 
 
@@ -73,6 +73,8 @@ class InfoPage(QWidget):
         for format_id in format_ids():
             self.format.addItem(format_summary(format_id).label, format_id)
         self.format.activated.connect(lambda _i: self._set("format_id", self.format.currentData()))
+        self.pack = QComboBox()  # 执行口径: the national rules only, or a province's / city's rule pack
+        self.pack.activated.connect(lambda _i: self._set("pack", self.pack.currentData()))
         self.format_warning = QLabel()
         self.format_warning.setWordWrap(True)
         _colour(self.format_warning, "#a4262c", bold=True)
@@ -86,6 +88,7 @@ class InfoPage(QWidget):
         form.addRow("机关层级：", self.level)
         form.addRow("报告年度：", self.year)
         form.addRow("报告格式：", self.format)
+        form.addRow("执行口径：", self.pack)
         self.warning_box = QWidget()
         warning = QVBoxLayout(self.warning_box)
         warning.setContentsMargins(0, 0, 0, 0)
@@ -148,13 +151,23 @@ class InfoPage(QWidget):
     def refresh(self) -> None:
         """Show the current report's metadata without echoing edits back to the document."""
         report = self.document.report
-        widgets = [self.agency, self.level, self.year, self.format, *self.contact.values()]
+        widgets = [self.agency, self.level, self.year, self.format, self.pack, *self.contact.values()]
         for widget in widgets:
             widget.blockSignals(True)
         _set_text(self.agency, report.agency)
         self.level.setCurrentText(report.level)
         self.year.setValue(report.year)
         self.format.setCurrentIndex(max(0, self.format.findData(report.format_id)))
+        self.pack.clear()
+        for choice in pack_choices(report):
+            self.pack.addItem(choice.label, choice.value)
+            self.pack.setItemData(self.pack.count() - 1, choice.tip, Qt.ItemDataRole.ToolTipRole)
+            model = self.pack.model()
+            if not choice.usable and isinstance(
+                model, QStandardItemModel
+            ):  # a broken pack: the reason in the
+                model.item(self.pack.count() - 1).setEnabled(False)  # tooltip, not to be picked
+        self.pack.setCurrentIndex(max(0, self.pack.findData(report.pack)))
         for name, edit in self.contact.items():
             _set_text(edit, getattr(report.contact, name))
         for widget in widgets:
@@ -180,6 +193,8 @@ class InfoPage(QWidget):
         )
         self.contact_warning.setVisible(bad_postcode)
         if report.previous is not None:
+            from model.import_check import checks_sentence  # with last year's report only
+
             source = report.previous_source or "已导入"
             self.previous.setText(
                 f"已导入{report.previous.agency}{report.previous.year}年度报告（{source}）："

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,33 +17,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import window_pages
+from gui.app_icon import app_icon
 from gui.autosave import Autosave, Recovery
 from gui.dialogs import Dialogs
 from gui.document import ReportDocument
+from gui.draft_guard import DraftGuard
 from gui.files import Files, default_year, readable
-from gui.find_bar import FindBar
 from gui.findings_panel import SEVERITY_COLOURS, FindingsPanel
 from gui.info_page import InfoPage
-from gui.menus import Menus, app_icon
+from gui.menus import Menus
 from gui.nav_list import NavList
 from gui.printed_totals import PrintedTotals
 from gui.undo_follow import follow_undo
+from gui.window_pages import build_page
 from gui.zoom import Zoom
 from model.engine import counts
 from model.report import Report
 from model.rules import Finding
 from model.vocabulary import SEVERITIES
 
-if TYPE_CHECKING:  # the prose page and the grid load when first shown
+if TYPE_CHECKING:  # the prose page, the grid and the find bar load when first shown
+    from gui.find_bar import FindBar
     from gui.prose_page import ProsePage
     from gui.table.page import TablePage
-    from gui.table.view import GridView
 
     Page = InfoPage | TablePage | ProsePage
 
 APP_NAME = "年报助手"
+INFO = window_pages.INFO  # the key of 基本信息
 WIDE = 1500  # pixels: table 三 and the 校验结果 panel side by side
-INFO = "info"
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         self.zoom = Zoom(self.files.settings, self)  # of the grids and the prose, before any is built
         self.zoom.changed.connect(lambda pct: self.statusBar().showMessage(f"缩放 {pct}%", 2000))
         self.autosave = Autosave(self.document, recovery_folder, self)
+        self.guard = DraftGuard(self)  # the lock beside the draft; read-only when another has it open
         self.setAcceptDrops(True)
         self.setWindowIcon(app_icon())
         self._build_pages()
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
         self.document.reportReplaced.connect(self._nav_texts)
         self.document.formatChanged.connect(self._nav_texts)
         self._findings_changed()
+        self.guard.attach(path)
         self._update_title()
         self._initial_size()
         self.place_findings()
@@ -117,8 +121,8 @@ class MainWindow(QMainWindow):
         self.keys = [INFO, *(s.key for s in self.document.report.fmt.sections)]
         self.nav = NavList(self.keys)
         self.stack = QStackedWidget()
-        self.find_bar = FindBar(self)  # Ctrl+F, over the pages
         self._pages: dict[str, Page] = {}  # built when first shown: a faster start
+        self._find_bar: FindBar | None = None
         for _key in self.keys:
             self.stack.addWidget(QWidget())
         self._nav_texts()
@@ -127,10 +131,9 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         splitter = QSplitter()
         pages = QWidget()
-        column = QVBoxLayout(pages)
+        self._column = column = QVBoxLayout(pages)  # the find bar goes on top when first opened
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.find_bar)
         column.addWidget(self.stack, 1)
         splitter.addWidget(self.nav)
         splitter.addWidget(pages)
@@ -139,30 +142,20 @@ class MainWindow(QMainWindow):
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar (Ctrl+F) over the pages, built when first used: a faster start."""
+        if self._find_bar is None:
+            from gui.find_bar import FindBar
+
+            self._find_bar = FindBar(self)
+            self._column.insertWidget(0, self._find_bar)
+        return self._find_bar
+
     def page(self, key: str) -> Page:
-        """The page of 基本信息 or a section, built on first use."""
+        """The page of 基本信息 or a section, built on first use (gui/window_pages.py)."""
         if key not in self._pages:
-            page: Page
-            if key == INFO:
-                info = InfoPage(self.document)
-                info.importPrevious.connect(self.files.import_previous)
-                page = info
-            elif self.document.report.fmt.section(key).kind == "table":
-                from gui.table.page import TablePage  # the grid's modules load with the first table shown
-
-                table = TablePage(self.document, key)
-                table.message.connect(lambda text: self.statusBar().showMessage(text, 10000))
-                table.view.withdrawn.connect(self._withdraw_note)
-                view = table.view
-                wheel = (view.viewport(), *((view.frozen.viewport(),) if view.frozen else ()))
-                self.zoom.attach(view, *wheel)
-                QTimer.singleShot(0, lambda: _scroll_home(view))
-                page = table
-            else:
-                from gui.prose_page import ProsePage
-
-                page = ProsePage(self.document, key)
-                self.zoom.attach(page.editor, page.editor.viewport())
+            page = build_page(self, key)
             index = self.keys.index(key)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
@@ -203,10 +196,13 @@ class MainWindow(QMainWindow):
             layout.addWidget(label)
         self.statusBar().addPermanentWidget(box)
         self.autosave.saved.connect(lambda when: self.autosave_label.setText(f"已自动保存 {when}"))
+        self.autosave.saved.connect(lambda _: self.autosave_label.setToolTip(""))
+        self.autosave.failed.connect(self._autosave_failed)
 
-    def _withdraw_note(self, text: str) -> None:
-        if self.statusBar().currentMessage() == text:
-            self.statusBar().clearMessage()
+    def _autosave_failed(self, why: str) -> None:
+        """「自动保存失败：磁盘空间不足」 in the status bar, the whole sentence as its tooltip."""
+        self.autosave_label.setText(f"<span style='color:#b00'>自动保存失败：{why.split('，')[0]}</span>")
+        self.autosave_label.setToolTip(why)
 
     def recent_changed(self) -> None:
         if hasattr(self, "menus"):
@@ -228,6 +224,7 @@ class MainWindow(QMainWindow):
         self.files.read_back = None
         self.document.replace_report(report, path, list(found))
         self.autosave.discard()
+        self.guard.attach(path)
         self._update_title()
 
     def restore(self, recovery: Recovery) -> None:
@@ -244,7 +241,7 @@ class MainWindow(QMainWindow):
 
     def display_name(self) -> str:
         if self.document.path:
-            return Path(self.document.path).name
+            return Path(self.document.path).name + self.guard.title_mark()
         return f"{self.source}（未保存）" if self.source else "未命名"
 
     def _update_title(self) -> None:
@@ -281,49 +278,13 @@ class MainWindow(QMainWindow):
         return self.keys[self.stack.currentIndex()]
 
     def page_for(self, finding: Finding) -> str | None:
-        """The page a finding belongs to: the text section its message names (a number in the text that does not
-        match a table), its cells' table, a table its message names, or 基本信息."""
-        fmt = self.document.report.fmt
-        for section in fmt.sections:
-            if section.kind != "table" and f"“{section.heading}”" in finding.message:
-                return section.key
-        for cell_id in finding.cells:
-            spec = fmt.cells.get(cell_id)
-            if spec is not None and spec.table in self.keys:
-                return spec.table
-        for section in fmt.sections:
-            if section.heading in finding.message:
-                return section.key
-        kinds = {rule.code: rule.kind for rule in fmt.rules}
-        return INFO if kinds.get(finding.code) in ("format_year", "required_meta") else None
+        return window_pages.page_for(self, finding)
 
     def show_finding(self, finding: Finding) -> None:
-        key = self.page_for(finding)
-        if key is None:
-            return
-        page = self.show_page(key)
-        from gui.prose_page import ProsePage
-
-        if isinstance(page, InfoPage):
-            page.format.setFocus()
-        elif isinstance(page, ProsePage):  # the quoted phrase selected, if it is in the text
-            page.editor.setFocus()
-            for phrase in re.findall(r"“([^”]+)”", finding.message):
-                found = page.editor.document().find(phrase)
-                if not found.isNull():
-                    page.editor.setTextCursor(found)
-                    break
-        else:  # a table page
-            page.select_cells(list(finding.cells))
-            page.view.setFocus()
+        window_pages.show_finding(self, finding)
 
     def step_finding(self, step: int) -> None:
-        panel = self.findings_panel
-        if not panel.findings:
-            return
-        row = panel.list.currentRow()
-        start = row if row >= 0 else (-1 if step > 0 else 0)
-        panel.select((start + step) % len(panel.findings))
+        window_pages.step_finding(self, step)
 
     # ---- closing, dropping ---------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
@@ -333,6 +294,7 @@ class MainWindow(QMainWindow):
         if self.files.persist:
             self.files.settings.setValue("geometry", self.saveGeometry())
         self.autosave.close()
+        self.guard.release()
         event.accept()
 
     def _dropped_path(self, event: QDropEvent) -> str | None:
@@ -363,9 +325,3 @@ class MainWindow(QMainWindow):
         if path:
             event.acceptProposedAction()
             self.files.open_path(path)
-
-
-def _scroll_home(view: GridView) -> None:
-    """A grid built before it had its size scrolled to its first cell: show the form from its header."""
-    view.verticalScrollBar().setValue(0)
-    view.horizontalScrollBar().setValue(0)

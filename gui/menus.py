@@ -1,5 +1,5 @@
 """The menu bar — 文件, 编辑, 视图, 帮助 — every entry with an access letter and a name (tests trigger them);
-the toolbar over the same actions; the app icon."""
+the toolbar over the same actions."""
 
 from __future__ import annotations
 
@@ -8,14 +8,16 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from exporters.kinds import exportable
 from gui import exports
 from gui.access_keys import KeepLetter, free_letter, with_key
 from gui.info_page import InfoPage
+from gui.ledger.action import import_ledger
 from gui.page_keys import page_shortcuts, page_title
+from gui.printing.actions import add_print_actions
 from gui.toolbar import build_toolbar
 
 if TYPE_CHECKING:
@@ -89,21 +91,24 @@ class Menus:
         menu.addSeparator()
         self.add(menu, "打开示例报告", files.open_example, key="D")
         self.add(menu, "导入上年报告…", files.import_previous, name="导入上年报告", key="I")
+        self.add(menu, "导入依申请台账…", partial(import_ledger, window), name="导入依申请台账", key="T")
         clipboard_keys = QKeySequence("Ctrl+Shift+V")
         self.add(menu, "从剪贴板导入", files.import_clipboard, clipboard_keys, "从剪贴板导入", "B")
+        self.add(menu, "审核一批报告…", self.review, name="审核一批报告", key="J")
         menu.addSeparator()
         for entry in exportable():
             self.export_actions.append(
                 self.add(
                     menu,
-                    f"导出 {entry.short}…",
+                    exports.export_title(entry) + "…",
                     partial(exports.run_export, window, [entry.key]),
-                    name=f"导出 {entry.short}",
-                    key=free_letter(menu, entry.short),
+                    name=exports.export_title(entry),
+                    key=free_letter(menu, entry.short + entry.key),  # 网页版: H, from "html"
                 )
             )
         export_all = lambda: exports.run_export(window, exports.kinds())  # noqa: E731 - one line
         self.export_actions.append(self.add(menu, "全部导出…", export_all, name="全部导出", key="L"))
+        add_print_actions(self, menu)  # 打印预览, 打印, 复制网页版, 落款 (gui/printing/actions.py)
         fonts = menu.addAction(with_key("导出 Word 时只用 Windows 自带字体（宋体、仿宋、楷体）", "F"))
         fonts.setCheckable(True)
         fonts.setChecked(exports.windows_fonts(window.files.settings))
@@ -112,6 +117,11 @@ class Menus:
         self.named_actions["Windows字体"] = fonts
         menu.addSeparator()
         self.add(menu, "退出", window.close, QKeySequence("Ctrl+Q"), "退出", "X")
+
+    def review(self) -> None:
+        from gui.review.window import open_review
+
+        open_review(self.window, self.window.dialogs)
 
     def _windows_fonts(self, on: bool) -> None:
         self.window.files.settings.setValue(exports.WINDOWS_FONTS, on)
@@ -137,10 +147,12 @@ class Menus:
             self.add(menu, name, partial(self.clipboard, name), keys, key=letter)
         self.add(menu, "清除内容", lambda: self.clipboard("清除"), name="清除", key="L")
         menu.addSeparator()
-        find = window.find_bar
-        self.add(menu, "查找…", find.open_bar, QKeySequence.StandardKey.Find, "查找", "F")
-        self.add(menu, "查找下一个", lambda: find.step(1), QKeySequence("F3"), key="N")
-        self.add(menu, "查找上一个", lambda: find.step(-1), QKeySequence("Shift+F3"), key="V")
+        # the find bar is built when first used (MainWindow.find_bar)
+        self.add(
+            menu, "查找…", lambda: window.find_bar.open_bar(), QKeySequence.StandardKey.Find, "查找", "F"
+        )
+        self.add(menu, "查找下一个", lambda: window.find_bar.step(1), QKeySequence("F3"), key="N")
+        self.add(menu, "查找上一个", lambda: window.find_bar.step(-1), QKeySequence("Shift+F3"), key="V")
         menu.addSeparator()
         self.add(menu, "下一个问题", lambda: window.step_finding(1), QKeySequence("F8"), key="Q")
         self.add(menu, "上一个问题", lambda: window.step_finding(-1), QKeySequence("Shift+F8"), key="W")
@@ -212,16 +224,3 @@ class Menus:
                 action.setToolTip(path)
                 action.triggered.connect(lambda _c=False, p=path: self.window.files.open_path(p))
         return self.recent.actions()
-
-
-def app_icon() -> QIcon:
-    """The app's icon (a red 年), from resources."""
-    from importlib import resources
-
-    icon = QIcon()
-    folder = resources.files("resources")
-    for name in ("nianbao.png", "nianbao.svg"):
-        item = folder.joinpath(name)
-        if item.is_file():
-            icon.addFile(str(item))
-    return icon

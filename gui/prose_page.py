@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui.previous_prose import PreviousProse
+from gui.repeated_text import RepeatedHighlighter, earlier_text
 from model.formats import SectionSpec
 from model.values import InputError
 
@@ -88,6 +89,7 @@ class ProsePage(QWidget):
         self.insert_button.setMenu(QMenu(self.insert_button))
         self.previous = PreviousProse(document, key)  # last year's text, offered and shown beside the editor
         self.previous.insertRequested.connect(self.insert_previous)
+        self.repeated = RepeatedHighlighter(self.editor.document())  # sentences as in last year's report
         self._step: str | None = None  # an edit that is an undo step of its own (not merged with typing)
         beside = QSplitter(Qt.Orientation.Horizontal)
         beside.addWidget(self.editor)
@@ -114,6 +116,7 @@ class ProsePage(QWidget):
         document.reportReplaced.connect(self.refresh)
         document.formatChanged.connect(self.refresh)
         document.findingsChanged.connect(self._show_notes)
+        document.metaChanged.connect(lambda: self.repeated.set_earlier(earlier_text(document.report, key)))
         self.refresh()
 
     @property
@@ -134,6 +137,7 @@ class ProsePage(QWidget):
         self.reminder.setVisible(bool(reminder))
         self._fill_menu(section)
         self._show_text()
+        self.repeated.set_earlier(earlier_text(self.document.report, self.key))
         self.refusal.hide()
         self._show_notes()
 

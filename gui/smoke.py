@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -12,6 +13,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from gui import exports
 from gui.dialogs import Dialogs, NewReport
+from gui.glyphs import boxes_in
+
+GLYPHS = "glyphs.json"  # per page: how many characters it shows, and those drawn as boxes (installer/check_outputs.py)
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
@@ -56,6 +60,10 @@ class QuietDialogs(Dialogs):
     def offer_restore(self, parent: QWidget | None, description: str) -> bool:
         return False
 
+    def open_locked(self, parent: QWidget, text: str) -> bool:
+        self.messages.append(text)
+        return False  # read-only: a smoke run never takes a draft from whoever has it open
+
     def new_report(self, parent: QWidget, year: int) -> NewReport | None:
         return None
 
@@ -69,8 +77,10 @@ def settle(rounds: int = 3) -> None:
 
 
 def grab_pages(window: MainWindow, folder: Path) -> list[Path]:
-    """Show each page in turn and save the whole window as NN-key.png."""
+    """Show each page in turn and save the whole window as NN-key.png; write which characters came out as boxes
+    on each page to ``GLYPHS``."""
     written = []
+    glyphs = {}
     for number, key in enumerate(window.keys, 1):
         window.show_page(key)
         settle()
@@ -78,6 +88,12 @@ def grab_pages(window: MainWindow, folder: Path) -> list[Path]:
         if not window.grab().save(str(target)):
             raise OSError(f"无法写入 {target}")
         written.append(target)
+        count, boxes = boxes_in(window)
+        glyphs[target.name] = {"characters": count, "boxes": boxes}
+    try:
+        (folder / GLYPHS).write_text(json.dumps(glyphs, ensure_ascii=False, indent=1), encoding="utf-8")
+    except OSError as exc:
+        raise OSError(f"无法写入 {folder / GLYPHS}") from exc
     return written
 
 

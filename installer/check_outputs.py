@@ -1,4 +1,7 @@
-"""Check what ``nianbao --smoke DIR`` wrote: PNG pages that are not blank, Word/Excel files that open.
+"""Check what ``nianbao --smoke DIR`` wrote: PNG pages that are not blank, text not drawn as boxes, Word/Excel files.
+
+A page passes only when the app found a glyph for every character it shows (``glyphs.json``, written by the smoke
+run from Qt's own layout of each text: gui/glyphs.py) — a window whose Chinese is all boxes still has many colours.
 
 Usage: python installer/check_outputs.py DIR [--exports] (exit 0 when all is well; prints one line per file).
 """
@@ -6,6 +9,7 @@ Usage: python installer/check_outputs.py DIR [--exports] (exit 0 when all is wel
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import zipfile
 from collections import Counter
@@ -17,6 +21,26 @@ MIN_COLOURS = 16  # text and grid lines give many distinct colours (anti-aliasin
 DOCX_PARTS = ("word/document.xml",)
 XLSX_PARTS = ("xl/workbook.xml",)
 TITLE_WORDS = "政府信息公开"
+GLYPHS = "glyphs.json"  # gui/smoke.py writes it
+MIN_CHARACTERS = 20  # a page shows at least this much text
+
+
+def glyph_problems(folder: Path, pngs: list[Path]) -> dict[str, str]:
+    """PNG name → why its text is not all drawn (boxes, or nothing checked); a missing report fails every page."""
+    try:
+        found = json.loads((folder / GLYPHS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {png.name: f"没有可读的字形检查结果（{GLYPHS}）" for png in pngs}
+    problems = {}
+    for png in pngs:
+        page = found.get(png.name)
+        if not isinstance(page, dict):
+            problems[png.name] = "没有该页的字形检查结果"
+        elif page.get("boxes"):
+            problems[png.name] = f"这些字显示为方框（字体缺字）：{page['boxes'][:40]}"
+        elif int(page.get("characters", 0)) < MIN_CHARACTERS:
+            problems[png.name] = f"页面上几乎没有文字（{page.get('characters', 0)} 个字符）"
+    return problems
 
 
 def png_problem(path: Path) -> str | None:
@@ -63,8 +87,9 @@ def check(folder: Path, exports: bool) -> list[str]:
     pngs = sorted(folder.glob("*.png"))
     if not pngs:
         problems.append(f"{folder}：没有 PNG 页面")
+    boxes = glyph_problems(folder, pngs) if pngs else {}
     for png in pngs:
-        problem = png_problem(png)
+        problem = png_problem(png) or boxes.get(png.name)
         print(f"  {'FAIL' if problem else 'ok  '} {png.name}{'：' + problem if problem else ''}")
         if problem:
             problems.append(f"{png.name}：{problem}")

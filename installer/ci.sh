@@ -10,18 +10,9 @@ ROOT="$(pwd)"
 WIN_TIMEOUT="${WIN_TIMEOUT:-600}"      # seconds for any one wine command
 MAX_MIB=40
 
-T0=$(date +%s); TS=$T0; CURRENT=""; SUMMARY=""
-step() {   # step NAME: close the previous step (print its time) and open the next
-    local now; now=$(date +%s)
-    if [ -n "$CURRENT" ]; then
-        SUMMARY+="$(printf '  %-66s %4d s' "$CURRENT" $((now - TS)))"$'\n'
-        echo "   ($CURRENT: $((now - TS)) s)"
-    fi
-    CURRENT="$1"; TS=$now
-    [ -n "$1" ] && echo "== installer: $1 ($((now - T0)) s since start)"
-    return 0
-}
-fail() { echo "installer/ci.sh: FAILED in step '$CURRENT': $*" >&2; exit 1; }
+STEPS_NAME=installer STEPS_SCRIPT=installer/ci.sh
+# shellcheck source=installer/steps.sh
+source installer/steps.sh
 need() { command -v "$1" >/dev/null 2>&1; }
 quiet() {   # quiet CMD...: run CMD without this machine's pip notes about missing find-links folders
     "$@" 2>&1 | { grep -v '^WARNING: Location' || true; }
@@ -76,6 +67,16 @@ step "Linux: smoke (nianbao --smoke, offscreen)"
 QT_QPA_PLATFORM=offscreen timeout 300 "$WORK/linux/venv/bin/nianbao" --smoke "$WORK/linux/smoke" \
     -platform offscreen 2>&1 | sed 's/^/   | /' || fail "nianbao --smoke failed on Linux (exit ${PIPESTATUS[0]})"
 "$LINUX_PY" installer/check_outputs.py "$WORK/linux/smoke" --exports || fail "Linux smoke outputs are wrong"
+
+step "Linux: the box check fails without the CJK fonts (a Latin-only fontconfig)"
+LATIN="$(dirname "$(fc-match -f '%{file}' 'DejaVu Sans')")"
+printf '<?xml version="1.0"?><fontconfig><dir>%s</dir><cachedir>%s</cachedir></fontconfig>\n' \
+    "$LATIN" "$WORK/linux/fc-latin" >"$WORK/linux/latin.conf"
+FONTCONFIG_FILE="$WORK/linux/latin.conf" QT_QPA_PLATFORM=offscreen timeout 300 "$WORK/linux/venv/bin/nianbao" \
+    --smoke "$WORK/linux/boxes" -platform offscreen >/dev/null 2>&1 || fail "nianbao --smoke failed without CJK fonts"
+"$LINUX_PY" installer/check_outputs.py "$WORK/linux/boxes" --exports >"$WORK/linux/boxes.log" 2>&1 \
+    && fail "check_outputs.py passed a smoke run whose Chinese text is boxes"
+tail -n 2 "$WORK/linux/boxes.log" | sed 's/^/   | /'
 "$WORK/linux/venv/bin/nianbao" demo "$WORK/linux/demo" >/dev/null || fail "nianbao demo failed on Linux"
 "$WORK/linux/venv/bin/nianbao" check "$WORK/linux/demo" | sed 's/^/   | /' \
     || fail "nianbao check of the example failed on Linux"
@@ -109,14 +110,7 @@ wrun 120 winecfg -v win10 || fail "could not set the wine prefix to Windows 10" 
 FONTS="$WINEPREFIX/drive_c/windows/Fonts"
 mkdir -p "$FONTS"
 # Qt's offscreen platform on Windows reads only .ttf/.otf files: take the SC face out of Noto Sans CJK.
-"$BUILDPY" - "$FONTS" <<'EOF' || fail "could not prepare the CJK fonts for the wine prefix"
-import sys
-from fontTools.ttLib import TTCollection
-for weight in ("Regular", "Bold"):
-    fonts = TTCollection(f"/usr/share/fonts/opentype/noto/NotoSansCJK-{weight}.ttc", lazy=True).fonts
-    face = next(f for f in fonts if f["name"].getDebugName(1) == "Noto Sans CJK SC")
-    face.save(f"{sys.argv[1]}/NotoSansCJKsc-{weight}.otf")
-EOF
+"$BUILDPY" installer/cjk_face.py "$FONTS" || fail "could not prepare the CJK fonts for the wine prefix"
 WUSER="$(ls "$WINEPREFIX/drive_c/users" | grep -vx Public | head -1)"
 UHOME="$WINEPREFIX/drive_c/users/$WUSER"
 INSTDIR="$UHOME/AppData/Local/Programs/nianbao"
@@ -220,12 +214,17 @@ rm -f "$WINEPREFIX/drive_c/setup.exe"
 echo "   installed into C:\\busy\\nianbao; the folder's own files survived the uninstall"
 timeout 60 wineserver -k || true
 
+step "Windows: the native window under wine 10 (installer/native.sh)"
+if [ "${NATIVE:-1}" = 1 ]; then
+    BUILDPY="$BUILDPY" LINUX_PY="$LINUX_PY" bash installer/native.sh "$INSTALLER" 2>&1 | sed 's/^/   /'
+    [ "${PIPESTATUS[0]}" -eq 0 ] || fail "the native-window run failed (installer/native.sh)"
+else
+    echo "   skipped (NATIVE=0)"
+fi
+
 step "Linux: remove"
 rm -rf "$WORK/linux/venv"
 [ ! -e "$WORK/linux/venv" ] || fail "could not remove the Linux venv"
 
-step ""
-echo "== installer: summary"
-printf '%s' "$SUMMARY"
-printf '  %-66s %4d s\n' "total" $(( $(date +%s) - T0 ))
+summary
 echo "  installer: $(basename "$INSTALLER") — $SIZE_MIB MiB ($SIZE bytes), budget $MAX_MIB MiB"

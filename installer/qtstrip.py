@@ -15,6 +15,7 @@ PLUGINS = {
     "styles": {"qmodernwindowsstyle.dll", "qwindowsvistastyle.dll"},
     "imageformats": {"qico.dll", "qsvg.dll"},  # PNG is built into QtGui; the app icon is PNG + SVG
     "iconengines": {"qsvgicon.dll"},
+    "printsupport": {"windowsprintersupport.dll"},  # 打印: the Windows printers (the PDF needs no plugin)
 }
 TRANSLATIONS = {"qt_zh_CN.qm", "qtbase_zh_CN.qm"}
 # Qt's Python-side helpers PySide6/__init__ and the signature machinery need.

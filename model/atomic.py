@@ -1,22 +1,25 @@
 """Atomic writes beside the target that leave nothing behind: temp files named with the writer's pid, the target's
-mode kept, a failed write's temp removed (``problem`` says why, in Chinese), a crashed writer's temps cleaned later.
+mode kept, a failed write's temp removed (``problem`` says why, in Chinese: ``model.os_errors``), a crashed writer's
+temps cleaned later.
 
-A temp file is ``.{target name}.{pid}-{8 hex digits}.tmp`` in the target's folder. ``clean_stale`` removes those
-(and the ``.{name}.{8 chars}.tmp`` of ``tempfile.mkstemp``, which earlier versions used) that are older than
-``STALE_SECONDS`` and whose writer is not running.
+A temp file is ``.{target name}.{pid}-{8 hex digits}.tmp`` in the target's folder (a long name cut to fit 255
+bytes). ``clean_stale`` removes those (and the ``.{name}.{8 chars}.tmp`` of ``tempfile.mkstemp``, which earlier
+versions used) that are older than ``STALE_SECONDS`` and whose writer is not running.
 """
 
 from __future__ import annotations
 
-import errno
+import contextlib
 import os
 import re
-import secrets
 import stat
 import sys
 import time
 from collections.abc import Callable, Collection
 from pathlib import Path
+
+from model.file_names import NAME_BYTES
+from model.os_errors import describe
 
 STALE_SECONDS = 60  # a temp file this old whose writer is gone is a leftover, never a write in progress
 _OURS = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)-[0-9a-f]{8}\.tmp$")
@@ -24,8 +27,18 @@ _LEGACY = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")  # tempfile.mkstemp
 
 
 def temp_path(target: Path) -> Path:
-    """A new temp file name for writing ``target``: this process's pid and a random part."""
-    return target.with_name(f".{target.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
+    """A new temp file name for writing ``target``: this process's pid and a random part (a long name shortened,
+    so that the temp file's name fits where the target's does)."""
+    end = f".{os.getpid()}-{os.urandom(4).hex()}.tmp"
+    return target.with_name(f".{temp_stem(target.name, len(end))}{end}")
+
+
+def temp_stem(name: str, room: int = len(".4294967295-01234567.tmp")) -> str:
+    """The part of ``name`` a temp file carries: all of it unless the temp name would pass 255 bytes."""
+    budget = NAME_BYTES - 1 - room
+    while len(name.encode("utf-8", "surrogatepass")) > budget:
+        name = name[:-1]
+    return name
 
 
 def write(target: Path, data: bytes, mode: int | None = None, sync: bool = True) -> None:
@@ -45,7 +58,7 @@ def write(target: Path, data: bytes, mode: int | None = None, sync: bool = True)
             os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        _remove(tmp)
         raise
 
 
@@ -60,6 +73,12 @@ def replace_with(target: Path, make: Callable[[Path], None]) -> None:
             os.chmod(tmp, mode)
         os.replace(tmp, target)
     finally:
+        _remove(tmp)
+
+
+def _remove(tmp: Path) -> None:
+    """Remove a temp file if it is there; a failure here (a path too long, a folder gone) never hides the first."""
+    with contextlib.suppress(OSError):
         tmp.unlink(missing_ok=True)
 
 
@@ -80,6 +99,7 @@ def is_read_only(path: Path) -> bool:
 def stale_temps(folder: Path, names: Collection[str] | None = None, now: float | None = None) -> list[Path]:
     """Temp files in ``folder`` left by writers that are gone (of the targets ``names``, or of any target)."""
     now = time.time() if now is None else now
+    wanted = None if names is None else {n for name in names for n in (name, temp_stem(name))}
     out = []
     try:
         entries = list(os.scandir(folder))
@@ -89,7 +109,7 @@ def stale_temps(folder: Path, names: Collection[str] | None = None, now: float |
         found = _OURS.match(entry.name)
         legacy = None if found else _LEGACY.match(entry.name)
         match = found or legacy
-        if match is None or (names is not None and match.group("name") not in names):
+        if match is None or (wanted is not None and match.group("name") not in wanted):
             continue
         try:
             if not entry.is_file(follow_symlinks=False) or now - entry.stat().st_mtime < STALE_SECONDS:
@@ -150,17 +170,6 @@ if sys.platform == "win32":
             kernel32.CloseHandle(handle)
 
 
-def problem(exc: OSError) -> str:
-    """What went wrong in a write, for the clerk: full disk, no permission, a path too long …"""
-    code, winerror = exc.errno, getattr(exc, "winerror", None)
-    if code in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)) or winerror in (39, 112):
-        return "磁盘空间不足，请清理磁盘后再保存，或另存到其他磁盘"
-    if code == errno.ENAMETOOLONG or winerror == 206:
-        return "文件路径过长，请换一个较短的文件名，或保存到层级较浅的文件夹"
-    if code == errno.EROFS:
-        return "所在的磁盘是只读的（如光盘或有写保护的U盘），请另存到其他位置"
-    if isinstance(exc, PermissionError) or winerror == 32:
-        return "没有写入权限，或文件正被其他程序（杀毒软件、网盘同步）占用，请稍后再试或另存为其他文件"
-    if isinstance(exc, FileNotFoundError):
-        return "所在的文件夹不存在"
-    return exc.strerror or str(exc)
+def problem(exc: OSError, path: str | Path | None = None) -> str:
+    """What went wrong in a write, for the clerk (``model.os_errors.describe``)."""
+    return describe(exc, path)

@@ -12,8 +12,11 @@ Layout (format version 1)::
      "invalid": {"t3.new.business": "12.5"},  # text that is not a valid value for its cell
      "previous": {...same fields, without "previous"...} or null,
      "previous_source": "last year's file name",
-     "published": "2025-01-20"}            # optional: when the report was published (read from a web page);
+     "published": "2025-01-20",            # optional: when the report was published (read from a web page);
                                             # absent or null when unknown (drafts saved before it had this field)
+     "provenance": {"t3.new.natural": [["某某局", "某某局.docx", "12"], ...]},  # optional: a roll-up's sources
+     "ledger": {...},                       # optional: the 依申请台账 table 三 was counted from (model/ledger/source.py)
+     "pack": "2025sample"}                  # optional: the rule pack (执行口径, model/packs.py); absent: national only
 
 Older versions are migrated on load by MIGRATIONS (version n -> n + 1).
 """
@@ -32,6 +35,7 @@ from typing import Any
 from model import atomic, limits
 from model.formats import FormatError, load_format
 from model.report import Contact, Report
+from model.review.provenance import provenance_from_json, provenance_to_json
 from model.values import MAX_VALUE, Value, to_json
 from model.vocabulary import DEFAULT_LEVEL
 
@@ -78,6 +82,14 @@ def report_to_dict(report: Report, with_previous: bool = True) -> dict[str, Any]
     }
     if report.published is not None:
         data["published"] = report.published.isoformat()
+    if report.pack:
+        data["pack"] = report.pack
+    if report.ledger is not None and with_previous:  # last year's report is kept without its ledger
+        from model.ledger import source as ledger_source  # here: most drafts have no ledger
+
+        data["ledger"] = ledger_source.to_dict(report.ledger)
+    if report.provenance:
+        data["provenance"] = provenance_to_json(report.provenance)
     if with_previous:
         data["previous"] = report_to_dict(report.previous, False) if report.previous else None
         data["previous_source"] = report.previous_source
@@ -110,7 +122,7 @@ def save(report: Report, path: str | os.PathLike[str]) -> None:
             atomic.write(target.with_name(name + ".bak"), target.read_bytes(), mode)
         atomic.write(target, data, mode)
     except OSError as exc:
-        raise DraftError(f"无法保存“{name}”：{atomic.problem(exc)}") from exc
+        raise DraftError(f"无法保存“{name}”：{atomic.problem(exc, target)}") from exc
     _sync_dir(target.parent)
 
 
@@ -249,6 +261,15 @@ def report_from_dict(data: dict[str, Any], with_previous: bool = False) -> Repor
         report.prose[key] = _text(text, "正文", limits.MAX_PROSE)
     _read_cells(report, data)
     report.published = _date(data.get("published"), "发布日期")
+    report.pack = _text(
+        data.get("pack", ""), "执行口径", limits.MAX_FORMAT_ID
+    )  # kept where it is not installed
+    if data.get("ledger") is not None:
+        from model.ledger import source as ledger_source
+
+        report.ledger = ledger_source.from_dict(data["ledger"], set(fmt.cells))
+    if data.get("provenance"):
+        report.provenance = provenance_from_json(data["provenance"], fmt.cells)
     if with_previous and data.get("previous") is not None:
         report.previous = report_from_dict(_mapping(data["previous"], "上年报告"))
         report.previous_source = _text(data.get("previous_source", ""), "上年报告来源", limits.MAX_SOURCE)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model import info_rules, prose_rules  # noqa: F401  (register the 基本信息 and prose rules)
+from model import hygiene, info_rules, pack_rules, previous_problems, prose_rules, ratios  # noqa: F401  (rule kinds)
 from model.report import Report
 from model.rules import RULES, SEVERITIES, Finding
 

@@ -42,6 +42,13 @@ def extend(base: dict[str, Any], variant: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def with_rules(base: dict[str, Any], pack: dict[str, Any]) -> dict[str, Any]:
+    """A copy of the base with only a rule pack's ``rules`` and ``drop_rules`` applied (its id, name, tables stay)."""
+    out = copy.deepcopy(base)
+    _patch_rules(out, pack)
+    return out
+
+
 def _by_key(items: list[dict[str, Any]], patch: dict[str, Any], what: str) -> dict[str, Any]:
     key = patch.get("key")
     for item in items:

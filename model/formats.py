@@ -47,6 +47,7 @@ __all__ = [
     "TableSpec",
     "Total",
     "build_format",
+    "definition",
     "family_ids",
     "format_dirs",
     "format_for_year",
@@ -54,6 +55,8 @@ __all__ = [
     "format_summary",
     "load_format",
     "on_reload",
+    "own_definition",
+    "pack_ids",
     "reload_formats",
     "variants_of",
 ]
@@ -85,8 +88,9 @@ class FormatSummary:
 
 
 def format_dirs() -> list[Traversable]:
-    """Where format files are looked for: the built-in resources/formats, then each folder in $NIANBAO_FORMATS."""
-    dirs: list[Traversable] = [resources.files("resources.formats")]
+    """Where format files are looked for: the built-in resources/formats and resources/packs (rule packs), then
+    each folder in $NIANBAO_FORMATS."""
+    dirs: list[Traversable] = [resources.files("resources.formats"), resources.files("resources.packs")]
     extra = os.environ.get(ENV_FORMATS, "")
     dirs += [Path(p) for p in extra.split(os.pathsep) if p.strip()]
     return dirs
@@ -103,7 +107,7 @@ def _files(dirs: Iterable[Traversable]) -> dict[str, tuple[Traversable, dict[str
             try:
                 data = json.loads(path.read_text(encoding="utf-8"))
             except (ValueError, UnicodeDecodeError) as exc:
-                raise FormatError(f"{path.name}: not a JSON format file ({exc})") from exc
+                raise FormatError(f"格式或执行口径文件“{path.name}”不是有效的 JSON 文件：{exc}") from exc
             if not isinstance(data, dict) or not isinstance(data.get("id"), str):
                 raise FormatError(f'{path.name}: a format file needs an "id"')
             if not 0 < len(data["id"]) <= MAX_FORMAT_ID:  # a draft stores it and refuses a longer one
@@ -165,7 +169,7 @@ def format_summary(format_id: str) -> FormatSummary:
 
 def format_ids() -> tuple[str, ...]:
     """Every format: the official ones newest first, each followed by its variants, then the rest."""
-    summaries = [format_summary(i) for i in _catalogue()]
+    summaries = [format_summary(i) for i, (_, data) in _catalogue().items() if not data.get("pack")]
     roots = sorted(
         (s for s in summaries if s.extends is None), key=lambda s: (not s.official, -s.years[0], s.id)
     )
@@ -174,6 +178,22 @@ def format_ids() -> tuple[str, ...]:
         out.append(root.id)
         out += sorted(s.id for s in summaries if s.family == root.id and s.id != root.id)
     return tuple(out)
+
+
+def pack_ids() -> tuple[str, ...]:
+    """Every rule pack (a format file with ``"pack": true``) in the format folders, by id."""
+    return tuple(sorted(i for i, (_, data) in _catalogue().items() if data.get("pack")))
+
+
+def definition(format_id: str) -> dict[str, Any]:
+    """The full JSON definition of a format (its base's with its changes applied); shared: do not change it."""
+    return _resolved(format_id)
+
+
+def own_definition(format_id: str) -> tuple[str, dict[str, Any]]:
+    """The file name and the JSON of one format file as written (a variant's or a pack's changes only)."""
+    path, data = _catalogue()[format_id]
+    return path.name, data
 
 
 def family_ids() -> tuple[str, ...]:

@@ -7,10 +7,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from model.formats import Format, format_for_year, load_format
+from model.packs import format_with_pack
 from model.values import Value, parse_value
 from model.vocabulary import DEFAULT_LEVEL, LEVELS
+
+if TYPE_CHECKING:  # a ledger is read only where a draft has one
+    from model.ledger.source import LedgerSource
 
 
 def agency_key(name: str) -> str:
@@ -53,6 +58,14 @@ class Report:
     previous: Report | None = None
     previous_source: str = ""
     published: datetime.date | None = None  # the date the report was published (from a web page), if known
+    ledger: LedgerSource | None = None  # the 依申请台账 table 三 was counted from (model/ledger/source.py)
+    # a roll-up's cells: each unit's contribution as (unit, file, value as text) — model/review/rollup.py
+    provenance: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
+    pack: str = ""  # the rule pack (执行口径) checked besides the format's rules; "" for national rules only
+    # a document read back: its title and opening paragraph as printed ("" in a draft, whose title and opening the
+    # app writes); the hygiene rules check them (model/hygiene.py); not saved in drafts, not part of equality
+    printed_title: str = field(default="", compare=False)
+    opening: str = field(default="", compare=False)
     _totals: dict[str, Value | None] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
@@ -64,7 +77,8 @@ class Report:
 
     @property
     def fmt(self) -> Format:
-        return load_format(self.format_id)
+        """The report's format, with the rules of its pack (model/packs.py) when one is chosen."""
+        return format_with_pack(self.format_id, self.pack) if self.pack else load_format(self.format_id)
 
     @property
     def title(self) -> str:
@@ -142,6 +156,11 @@ class Report:
             self.previous,
             self.previous_source,
             self.published,
+            pack=self.pack,
+            printed_title=self.printed_title,
+            opening=self.opening,
+            ledger=self.ledger,
+            provenance=dict(self.provenance),
         )
 
     @classmethod

@@ -1,4 +1,5 @@
-"""The words every part uses alike, read once from resources/vocabulary.json: 机关层级 and the severity names."""
+"""The words every part uses alike, read once from resources/vocabulary.json: 机关层级, the severity names, the
+filed copy's signature block."""
 
 from __future__ import annotations
 
@@ -18,3 +19,4 @@ LEVELS: tuple[str, ...] = tuple(_DATA["levels"])  # 机关层级, in the order t
 DEFAULT_LEVEL: str = _DATA["default_level"]
 SEVERITY_NAMES: dict[str, str] = dict(_DATA["severities"])  # error → 错误, warning → 警告, info → 提示
 SEVERITIES: tuple[str, ...] = tuple(SEVERITY_NAMES)  # most severe first
+SIGNATURE: tuple[str, ...] = tuple(_DATA["signature"])  # the signature block of the filed copy (备案稿)

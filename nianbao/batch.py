@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from model.engine import Finding
@@ -36,13 +36,27 @@ class Checked:
 
 
 _previous: Report | None = None  # last year's report, read once per worker
+_pack = ""  # the rule pack (执行口径) of `check --pack`, for the reports of the format it is written for
 
 
-def _start(previous_path: str | None) -> None:
-    global _previous
+def _start(previous_path: str | None, pack: str = "") -> None:
+    global _previous, _pack
+    _pack = pack
     from exporters.reading import read_any
 
     _previous = read_any(previous_path)[0] if previous_path else None
+
+
+def prepared(report: Report) -> Report:
+    """The report with this run's last-year report (``--previous``) and rule pack (``--pack``, for the reports of
+    the format it is written for) — for ``check_one`` and the review's ``review_one`` alike."""
+    if _previous is not None:
+        report.previous = _previous
+    if _pack:
+        from model.packs import fits
+
+        report.pack = _pack if fits(_pack, report.format_id) else ""
+    return report
 
 
 def check_one(path: Path) -> Checked:
@@ -52,9 +66,7 @@ def check_one(path: Path) -> Checked:
 
     try:
         report, document_findings = read_any(path)
-        if _previous is not None:
-            report.previous = _previous
-        findings = document_findings + evaluate(report)
+        findings = document_findings + evaluate(prepared(report))
     except ReadError as exc:
         return Checked(path, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - one file's failure must not stop a folder's run or look like findings
@@ -71,16 +83,23 @@ def workers_for(files: int, jobs: int | None) -> int:
     return (os.cpu_count() or 1) if files >= MIN_PARALLEL else 1
 
 
-def check_all(files: Iterable[Path], previous_path: str | None, workers: int) -> Iterator[Checked]:
-    """Every file's result, in the order given; with ``workers`` > 1 they are read in parallel processes."""
+def check_all(
+    files: Iterable[Path],
+    previous_path: str | None,
+    workers: int,
+    task: Callable[[Path], Any] = check_one,
+    pack: str = "",
+) -> Iterator[Any]:
+    """Every file's result (``task``: a module-level function of the path), in the order given; with ``workers``
+    > 1 they are read in parallel processes."""
     if workers <= 1:
-        _start(previous_path)
-        yield from map(check_one, files)
+        _start(previous_path, pack)
+        yield from map(task, files)
         return
     context = multiprocessing.get_context(
         "spawn"
     )  # the same everywhere (Windows has only spawn); no Qt inherited
     with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start, initargs=(previous_path,)
+        workers, mp_context=context, initializer=_start, initargs=(previous_path, pack)
     ) as pool:
-        yield from pool.map(check_one, files, chunksize=CHUNK)
+        yield from pool.map(task, files, chunksize=CHUNK)

@@ -14,13 +14,14 @@ if TYPE_CHECKING:
     from model.report import Report
     from nianbao.batch import Checked
 
-COMMANDS = ("new", "demo", "check", "export")
+COMMANDS = ("new", "demo", "check", "export", "review", "ledger")
 
 
 def _parser() -> argparse.ArgumentParser:
     from exporters.kinds import exportable, readable
     from model.formats import format_ids
     from model.vocabulary import DEFAULT_LEVEL, LEVELS
+    from nianbao.review_cli import add_review_parser
 
     parser = argparse.ArgumentParser(prog="nianbao", description="政府信息公开工作年度报告填报助手")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -38,8 +39,11 @@ def _parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help=f"检查报告（{names}）")
     check.add_argument("files", nargs="+", help="文件或文件夹")
     check.add_argument("--previous", help="上年报告，用于核对结转数据")
+    check.add_argument("--pack", default="", help="执行口径（地方校验规则包的名称），默认只按国家格式校验")
     check.add_argument("--json", action="store_true", help="以 JSON 输出")
     check.add_argument("-j", "--jobs", type=int, help="同时检查的进程数（默认：文件较多时用全部 CPU 核心）")
+    check.add_argument("--xlsx", metavar="OUT", help="另写出审核结果（.xlsx：汇总、问题清单、数据）")
+    add_review_parser(sub)
     export = sub.add_parser("export", help="导出 " + " / ".join(k.short for k in exportable()))
     export.add_argument("file")
     for entry in exportable():
@@ -52,6 +56,14 @@ def _parser() -> argparse.ArgumentParser:
         "windows＝只用 Windows 自带字体（仿宋、楷体、黑体、宋体）",
     )
     export.add_argument("--force", action="store_true", help="覆盖已经存在的导出文件（默认不覆盖）")
+    closing = export.add_mutually_exclusive_group()
+    closing.add_argument(
+        "--filed", action="store_true", help="备案稿：Word/PDF 末尾加落款和单位负责人签字、盖章、日期栏"
+    )
+    closing.add_argument("--sign-off", action="store_true", help="公开版末尾加落款（机关名称、日期）")
+    from nianbao import ledger_cli
+
+    ledger_cli.add_parser(sub)
     return parser
 
 
@@ -60,10 +72,18 @@ def main(argv: list[str] | None = None) -> int:
     _utf8_output()  # the GUI's --smoke prints paths too; a cp1252 pipe must not crash it
     if args and args[0] in COMMANDS:
         options = _parser().parse_args(args)
-        handler = {"new": cmd_new, "demo": cmd_demo, "check": cmd_check, "export": cmd_export}[
-            options.command
-        ]
+        handler = {
+            "new": cmd_new,
+            "demo": cmd_demo,
+            "check": cmd_check,
+            "export": cmd_export,
+            "review": cmd_review,
+            "ledger": _cmd_ledger,
+        }[options.command]
         return handler(options)
+    import gc
+
+    gc.disable()  # no collections while Qt loads and the window is built (≈ 10 ms); gui/app.py enables them again
     from gui.app import run  # Qt is imported only here
 
     try:
@@ -72,6 +92,14 @@ def main(argv: list[str] | None = None) -> int:
         if args and args[0] in ("-h", "--help"):
             print(_commands_help())
         raise
+    finally:
+        gc.enable()  # also after --help or an error before the window was up
+
+
+def _cmd_ledger(options: argparse.Namespace) -> int:
+    from nianbao.ledger_cli import cmd_ledger
+
+    return cmd_ledger(options)
 
 
 def _commands_help() -> str:
@@ -116,6 +144,7 @@ def cmd_new(options: argparse.Namespace) -> int:
 
 def cmd_demo(options: argparse.Namespace) -> int:
     from model.example import EXAMPLE_NAME, example_bytes
+    from model.os_errors import describe
 
     folder = Path(options.folder)
     try:
@@ -123,7 +152,7 @@ def cmd_demo(options: argparse.Namespace) -> int:
         target = folder / EXAMPLE_NAME
         target.write_bytes(example_bytes())
     except OSError as exc:
-        return _fail(f"无法写入“{folder}”：{exc.strerror or exc}")
+        return _fail(f"无法写入“{folder}”：{describe(exc, folder / EXAMPLE_NAME)}")
     print(f"已写出示例报告 {target}")
     return 0
 
@@ -179,13 +208,24 @@ class _Progress:
 
 def cmd_check(options: argparse.Namespace) -> int:
     from exporters.reading import ReadError, read_any
-    from nianbao.batch import check_all, workers_for
+    from model.review.desk import build_desk
+    from model.review.entry import Entry
+    from nianbao.batch import check_all, check_one, workers_for
+    from nianbao.review import review_one
+    from nianbao.review_cli import entries_folder, write_workbook
 
     if options.previous:
         try:
             read_any(options.previous)  # refused here once, not in every worker
         except ReadError as exc:
             return _fail(f"上年报告：{exc}")
+    if options.pack:
+        from model.packs import PackError, check_pack
+
+        try:
+            check_pack(options.pack)  # a wrong name or file: one sentence, before any report is read
+        except PackError as exc:
+            return _fail(f"执行口径：{exc}")
     empty: list[Path] = []
     files = list(_expand(options.files, empty))
     for folder in empty:
@@ -194,10 +234,14 @@ def cmd_check(options: argparse.Namespace) -> int:
     status = 2 if empty else 0
     if options.json:
         print("[", end="")
+    task = review_one if options.xlsx else check_one  # the workbook needs each report's values
+    kept: list[Entry] = []
     for index, result in enumerate(
-        check_all(files, options.previous, workers_for(len(files), options.jobs)), 1
+        check_all(files, options.previous, workers_for(len(files), options.jobs), task, options.pack), 1
     ):
         progress.show(index, result.path)
+        if options.xlsx:
+            kept.append(result)
         if result.error is not None:
             progress.clear()
             print(result.error, file=sys.stderr)
@@ -210,14 +254,26 @@ def cmd_check(options: argparse.Namespace) -> int:
             print(("\n" if index == 1 else ",\n") + text, end="", flush=True)
         else:
             progress.clear()
-            _print_text(result)
+            _print_text(result, options.pack)
     progress.clear()
     if options.json:
         print("]")
+    if options.xlsx:
+        written = write_workbook(build_desk(kept), options.xlsx, entries_folder(options.files))
+        status = max(status, written)
     return status
 
 
-def _print_text(result: Checked) -> None:
+def _pack_note(pack: str, format_id: str) -> str:
+    """「，执行口径：…」 when the report was checked with the pack (it is written for the report's format)."""
+    if not pack:
+        return ""
+    from model.packs import fits, pack_summary
+
+    return f"，执行口径：{pack_summary(pack).label}" if fits(pack, format_id) else ""
+
+
+def _print_text(result: Checked, pack: str = "") -> None:
     from model.vocabulary import SEVERITY_NAMES
 
     findings = result.findings
@@ -226,7 +282,8 @@ def _print_text(result: Checked) -> None:
         f"{number[s]}个{name}" for s, name in SEVERITY_NAMES.items() if number[s] or s != "info"
     )
     agency = result.agency or "（未识别机关名称）"
-    print(f"{result.path}：{agency}{result.year}年（{result.format_name}）— {tally}")
+    checked_by = result.format_name + _pack_note(pack, result.format_id)
+    print(f"{result.path}：{agency}{result.year}年（{checked_by}）— {tally}")
     for finding in findings:
         print(f"  [{SEVERITY_NAMES[finding.severity]}] {finding.code} {finding.message}")
 
@@ -241,14 +298,21 @@ def _as_json(result: Checked) -> dict[str, object]:
     }
 
 
+def cmd_review(options: argparse.Namespace) -> int:
+    from nianbao.review_cli import cmd_review as review
+
+    return review(options)
+
+
 def cmd_export(options: argparse.Namespace) -> int:
     from exporters.kinds import ExportOptions, exportable
     from exporters.reading import ReadError, read_any
+    from model.os_errors import describe
 
     targets = [(entry, getattr(options, entry.key)) for entry in exportable() if getattr(options, entry.key)]
     if not targets:
         return _fail("请用 " + " 或 ".join(f"--{k.key}" for k in exportable()) + " 指定导出的文件")
-    existing = [str(target) for _, target in targets if Path(target).exists()]
+    existing = [str(target) for _, target in targets if _exists(target)]
     if existing and not options.force:
         names = "”“".join(existing)
         return _fail(f"“{names}”已经存在，未导出。如要覆盖，请加 --force；或换一个文件名。")
@@ -257,14 +321,23 @@ def cmd_export(options: argparse.Namespace) -> int:
     except ReadError as exc:
         return _fail(str(exc))
     _warn_errors(report)
-    choice = ExportOptions(windows_fonts=options.fonts == "windows")
+    closing = "filed" if options.filed else "sign_off" if options.sign_off else "none"
+    choice = ExportOptions(windows_fonts=options.fonts == "windows", closing=closing)
     for entry, target in targets:
         try:
             entry.write(report, target, choice)
-        except OSError as exc:
-            return _fail(f"无法导出“{target}”：{exc.strerror or exc}")
+        except OSError as exc:  # 磁盘空间不足, 没有写入权限, 路径过长 … in Chinese
+            return _fail(f"无法导出“{target}”：{describe(exc, target)}")
         print(f"已导出 {target}")
     return 0
+
+
+def _exists(path: str) -> bool:
+    """Whether a file is there; a name too long for the disk is not (the write then says why)."""
+    try:
+        return Path(path).exists()
+    except OSError:
+        return False
 
 
 def _warn_errors(report: Report) -> None:

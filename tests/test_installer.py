@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import re
 import sys
@@ -157,6 +158,8 @@ def test_check_outputs_tells_blank_pages_and_broken_files(qapp, tmp_path: Path) 
         painter.drawRect(5, row + 2, 700 - row, 16)  # lines even where no font is installed
     painter.end()
     page.save(str(tmp_path / "02-page.png"))
+    glyphs = {name: {"characters": 300, "boxes": ""} for name in ("01-blank.png", "02-page.png")}
+    (tmp_path / "glyphs.json").write_text(json.dumps(glyphs), encoding="utf-8")
     (tmp_path / "broken.docx").write_bytes(b"not a zip")
     with zipfile.ZipFile(tmp_path / "ok.xlsx", "w") as zf:
         zf.writestr("xl/workbook.xml", "<workbook/>")

@@ -10,6 +10,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from lxml import etree
 
+from model import typeset as ts
+
 TWIPS_PER_MM = 1440 / 25.4
 TWIPS_PER_PT = 20
 
@@ -19,16 +21,22 @@ def mm(value: float) -> int:
     return round(value * TWIPS_PER_MM)
 
 
-# Page (GB/T 9704 as used by published reports): A4, top 37, left 28, right 26, bottom 35 mm.
-PAGE_WIDTH, PAGE_HEIGHT = mm(210), mm(297)
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = mm(37), mm(35), mm(28), mm(26)
-FOOTER_DISTANCE = mm(25)
-HEADER_DISTANCE = mm(15)
+# Page (GB/T 9704 as used by published reports, model/typeset.py): A4, top 37, left 28, right 26, bottom 35 mm.
+PAGE_WIDTH, PAGE_HEIGHT = mm(ts.PAGE_MM[0]), mm(ts.PAGE_MM[1])
+MARGIN_TOP, MARGIN_BOTTOM = mm(ts.MARGINS_MM["top"]), mm(ts.MARGINS_MM["bottom"])
+MARGIN_LEFT, MARGIN_RIGHT = mm(ts.MARGINS_MM["left"]), mm(ts.MARGINS_MM["right"])
+FOOTER_DISTANCE = mm(ts.FOOTER_MM)
+HEADER_DISTANCE = mm(ts.HEADER_MM)
+LANDSCAPE_MARGINS = {side: mm(value) for side, value in ts.LANDSCAPE_MARGINS_MM.items()}
+PORTRAIT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+LANDSCAPE_WIDTH = PAGE_HEIGHT - LANDSCAPE_MARGINS["left"] - LANDSCAPE_MARGINS["right"]
 # 22 lines in the 225 mm type area: 28.95 pt, "fixed line spacing 28–29 pt".
-BODY_LINE = 579
-BODY_PT, TITLE_PT, PAGE_NUMBER_PT = 16, 22, 14  # 三号, 二号, 四号
-TABLE_PT, TABLE_SMALL_PT = 10.5, 9  # 五号, 小五
-TABLE_CELL_MARGIN = mm(1)
+BODY_LINE = round(ts.BODY_LINE_PT * TWIPS_PER_PT)
+BODY_PT, TITLE_PT, PAGE_NUMBER_PT = ts.BODY_PT, ts.TITLE_PT, ts.PAGE_NUMBER_PT  # 三号, 二号, 四号
+TABLE_PT, TABLE_SMALL_PT = ts.TABLE_PT, ts.TABLE_SMALL_PT  # 五号, 小五
+TABLE_CELL_MARGIN = mm(ts.TABLE_CELL_MARGIN_MM)
+BODY_EM = round(BODY_PT * TWIPS_PER_PT)  # one character of body text
+SIGNATURE_INDENT = PORTRAIT_WIDTH // 2  # the filed copy's signature block starts mid-line
 
 # Style ids of the template (resources/report-template.docx).
 BODY = "Normal"

@@ -21,26 +21,39 @@ from exporters.docx import prose
 from exporters.docx import style as st
 from exporters.docx.prose import xml_text
 from exporters.docx.style import DocxFonts
-from exporters.docx.tables import plan_table, table_texts, table_xml
+from exporters.docx.tables import table_xml
 from exporters.kinds import ExportOptions
 from model import atomic
-from model.formats import SectionSpec
+from model import typeset as ts
+from model.document import Heading, Paragraph, ReportDocument, Table, report_document
 from model.report import Report
 
 TEMPLATE_NAME = "report-template.docx"
-PORTRAIT_WIDTH = st.PAGE_WIDTH - st.MARGIN_LEFT - st.MARGIN_RIGHT
-# A landscape page turns the portrait margins: 37 mm on the binding (left) side, 35 mm for the page number.
-LANDSCAPE_MARGINS = {"top": st.mm(28), "bottom": st.mm(35), "left": st.mm(37), "right": st.mm(35)}
-LANDSCAPE_WIDTH = st.PAGE_HEIGHT - LANDSCAPE_MARGINS["left"] - LANDSCAPE_MARGINS["right"]
+PORTRAIT_WIDTH, LANDSCAPE_WIDTH = st.PORTRAIT_WIDTH, st.LANDSCAPE_WIDTH
+LANDSCAPE_MARGINS = st.LANDSCAPE_MARGINS
 
 __all__ = ["DocxFonts", "DocxLayout", "build_document", "write_docx"]
+
+_NO_INDENT = '<w:ind w:firstLine="0" w:firstLineChars="0"'
+# How the document's paragraph styles (model/document.py) are set: the template style and what its w:pPr adds.
+_PARAGRAPHS = {
+    "body": (st.BODY, ""),
+    "subheading": (st.SUBHEADING, ""),
+    "contact": (st.BODY, '<w:jc w:val="left"/>'),  # one line each, flush left, not justified
+    # the 落款: unit and date on the right, two characters in from the margin
+    "sign_off": (st.BODY, f'{_NO_INDENT} w:right="{2 * st.BODY_EM}"/><w:jc w:val="right"/>'),
+    # the signature block of the filed copy: from the middle of the line, room to sign and seal
+    "signature": (st.BODY, f'{_NO_INDENT} w:left="{st.SIGNATURE_INDENT}"/><w:jc w:val="left"/>'),
+}
 
 
 @dataclass(frozen=True)
 class DocxLayout:
-    """Layout choices: tables with at least ``landscape_columns`` grid columns get a landscape page (table 四)."""
+    """Layout choices: a table with at least ``landscape_columns`` grid columns (table 四) gets a landscape page,
+    unless ``portrait_when_fits`` and its columns fit a portrait page at 小五 (as most published reports print it)."""
 
-    landscape_columns: int = 12
+    landscape_columns: int = ts.LANDSCAPE_COLUMNS
+    portrait_when_fits: bool = True
 
 
 @cache
@@ -54,15 +67,14 @@ def _run(text: str, fonts: tuple[str, str] | None = None) -> str:
 
 
 class _Builder:
-    """Appends the report's blocks to the body of a document opened from the template."""
+    """Appends the document's blocks to the body of a document opened from the template."""
 
-    def __init__(
-        self, document: DocumentObject, report: Report, fonts: DocxFonts, layout: DocxLayout
-    ) -> None:
-        self.document, self.report, self.fonts, self.layout = document, report, fonts, layout
+    def __init__(self, document: DocumentObject, fonts: DocxFonts) -> None:
+        self.document, self.fonts = document, fonts
         body = document.element.body
         self.body = body
         self.sentinel = body.find(qn("w:sectPr"))
+        self.first_closing: Paragraph | None = None
 
     def append(self, xml: str) -> None:
         element = parse_xml(xml)
@@ -71,41 +83,21 @@ class _Builder:
         else:
             self.body.append(element)
 
-    def paragraph(self, style: str, runs: str, align: str = "") -> None:
-        jc = f'<w:jc w:val="{align}"/>' if align else ""
-        self.append(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style}"/>{jc}</w:pPr>{runs}</w:p>')
+    def paragraph(self, style: str, runs: str, properties: str = "") -> None:
+        self.append(f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="{style}"/>{properties}</w:pPr>{runs}</w:p>')
 
-    def title(self) -> None:
-        lines = prose.title_lines(self.report)
+    def title(self, lines: tuple[str, ...]) -> None:
         inner = "<w:br/>".join(f'<w:t xml:space="preserve">{xml_text(line)}</w:t>' for line in lines)
         self.paragraph(st.TITLE, f"<w:r>{inner}</w:r>")
 
-    def prose(self, text: str) -> None:
-        subheading = (self.fonts.subheading, self.fonts.latin)
-        for kind, line in prose.prose_blocks(text):
-            if kind == "body":
-                self.paragraph(st.BODY, _run(line))
-                continue
-            heading, rest = prose.split_subheading(line)
-            if rest:  # 「（一）主动公开。」 in 楷体, then the text in the body font, as published
-                self.paragraph(st.BODY, _run(heading, subheading) + _run(rest))
-            else:
-                self.paragraph(st.SUBHEADING, _run(heading))
-
-    def section(self, section: SectionSpec) -> None:
-        if section.kind != "table":
-            self.paragraph(st.HEADING, _run(section.heading))
-            self.prose(self.report.prose.get(section.key, ""))
-            return
-        table = self.report.fmt.table(section.key)
-        texts = table_texts(table, self.report)
-        plan = plan_table(table, texts, PORTRAIT_WIDTH, LANDSCAPE_WIDTH, self.layout.landscape_columns)
-        if plan.landscape:
-            self._new_section(landscape=True)
-        self.paragraph(st.HEADING, _run(section.heading))
-        self.append(table_xml(table, texts, plan))
-        if plan.landscape:
-            self._new_section(landscape=False)
+    def text(self, paragraph: Paragraph) -> None:
+        style, properties = _PARAGRAPHS[paragraph.style]
+        runs = _run(paragraph.text)
+        if paragraph.lead:  # 「（一）主动公开。」 in 楷体, then the text in the body font, as published
+            runs = _run(paragraph.lead, (self.fonts.subheading, self.fonts.latin)) + runs
+        if paragraph.style in ("sign_off", "signature") and paragraph is self.first_closing:
+            properties = f'<w:spacing w:before="{2 * st.BODY_LINE}"/>{properties}'
+        self.paragraph(style, runs, properties)
 
     def _new_section(self, landscape: bool) -> None:
         new = self.document.add_section(WD_SECTION.NEW_PAGE)
@@ -125,42 +117,65 @@ class _Builder:
         new.top_margin, new.bottom_margin = Twips(margins["top"]), Twips(margins["bottom"])
         new.left_margin, new.right_margin = Twips(margins["left"]), Twips(margins["right"])
 
-    def build(self) -> None:
-        self.title()
-        opening, *contact = prose.opening_paragraphs(self.report)
-        self.paragraph(st.BODY, _run(opening))
-        for text in contact:  # one line each, flush left, not justified
-            self.paragraph(st.BODY, _run(text), "left")
-        for section in self.report.fmt.sections:
-            self.section(section)
+    def build(self, described: ReportDocument) -> None:
+        self.first_closing = described.closing[0] if described.closing else None
+        self.title(described.title)
+        blocks = described.every_block()
+        for index, block in enumerate(blocks):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if isinstance(block, Heading):
+                if isinstance(following, Table) and following.plan.landscape:
+                    self._new_section(landscape=True)  # the heading goes with its table
+                self.paragraph(st.HEADING, _run(block.text))
+            elif isinstance(block, Table):
+                self.append(table_xml(block))
+                if block.plan.landscape:
+                    self._new_section(landscape=False)
+            else:
+                self.text(block)
 
 
-def _properties(document: DocumentObject, report: Report) -> None:
+CORE_CHARS = 255  # python-docx refuses a longer core property (title, author)
+
+
+def _properties(document: DocumentObject, described: ReportDocument) -> None:
     core = document.core_properties
     now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    core.title = prose.clean_text(report.title)
-    core.subject = f"{report.year}年政府信息公开工作年度报告"
-    core.author = core.last_modified_by = prose.clean_text(report.agency) or "年报助手"
-    core.category = report.fmt.name
-    core.keywords = f"政府信息公开工作年度报告;{report.fmt.notice}"
+    core.title = prose.clean_text(described.name)[:CORE_CHARS]  # a name over the limit would stop the export
+    core.subject = described.subject
+    core.author = core.last_modified_by = prose.clean_text(described.author)[:CORE_CHARS]
+    core.category = described.category
+    core.keywords = described.keywords
     core.created = core.modified = now
     core.revision = 1
 
 
+def describe(report: Report, layout: DocxLayout | None = None, closing: str = "none") -> ReportDocument:
+    """The report as the document every export prints (model/document.py), with the Word layout's choices."""
+    layout = layout or DocxLayout()
+    return report_document(
+        report,
+        closing,
+        landscape_columns=layout.landscape_columns,
+        portrait_when_fits=layout.portrait_when_fits,
+    )
+
+
 def build_document(
-    report: Report, fonts: DocxFonts | None = None, layout: DocxLayout | None = None
+    report: Report | ReportDocument, fonts: DocxFonts | None = None, layout: DocxLayout | None = None
 ) -> DocumentObject:
-    """The report as a python-docx document opened from the template in resources/."""
+    """The report (or its document) as a python-docx document opened from the template in resources/."""
+    described = report if isinstance(report, ReportDocument) else describe(report, layout)
     document = Document(io.BytesIO(template_bytes()))
     fonts = fonts or DocxFonts()
     st.apply_fonts(document, fonts)
-    _Builder(document, report, fonts, layout or DocxLayout()).build()
-    _properties(document, report)
+    _Builder(document, fonts).build(described)
+    _properties(document, described)
     return document
 
 
 def write_docx(
-    report: Report,
+    report: Report | ReportDocument,
     path: str | os.PathLike[str],
     fonts: DocxFonts | None = None,
     layout: DocxLayout | None = None,
@@ -172,5 +187,7 @@ def write_docx(
 
 
 def export(report: Report, path: str | os.PathLike[str], options: ExportOptions) -> None:
-    """The registry's writer (exporters/kinds.py): the published Word report, in the fonts the user chose."""
-    write_docx(report, path, DocxFonts.windows() if options.windows_fonts else None)
+    """The registry's writer (exporters/kinds.py): the Word report in the fonts the user chose, published or filed
+    (the 落款 and signature block, ``options.closing``)."""
+    described = describe(report, closing=options.closing)
+    write_docx(described, path, DocxFonts.windows() if options.windows_fonts else None)

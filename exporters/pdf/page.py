@@ -14,6 +14,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as raw
 
 from exporters.pdf.errors import PdfError
+from model.ideographs import TABLE
 
 MAX_PAGE_OBJECTS = 60_000  # page objects, those inside forms included, and path segments / 8
 MAX_PAGE_CHARS = 60_000  # a dense A4 page has 1,500
@@ -117,17 +118,12 @@ _SPACES = {0x20, 0xA0, 0x3000, 0x2002, 0x2003, 0x2009}
 
 
 def _normal(text: str) -> str:
-    """Kangxi radicals and compatibility ideographs (「⼀」 for 「一」, fonts map them so) and Latin ligatures
-    as the characters they stand for; everything else as printed (full-width punctuation stays)."""
+    """Radicals and compatibility ideographs (「⼀」 for 「一」, fonts map them so: ``model.ideographs``) and Latin
+    ligatures as the characters they stand for; everything else as printed (full-width punctuation stays)."""
     code = ord(text[0])
-    if (
-        0x2F00 <= code <= 0x2FDF
-        or 0xF900 <= code <= 0xFAFF
-        or 0xFB00 <= code <= 0xFB06
-        or 0x2E80 <= code <= 0x2EFF
-    ):
+    if 0xFB00 <= code <= 0xFB06:
         return unicodedata.normalize("NFKC", text)
-    return text
+    return TABLE.get(code, text)
 
 
 def _chars(textpage: Any, display: Point, number: int) -> list[Char]:

@@ -25,9 +25,15 @@ PdfValue = dict[str, "PdfValue"] | list["PdfValue"] | str | int | float | bytes 
 
 _SPACE = re.compile(rb"(?:[ \t\r\n\f\x00]+|%[^\r\n]*)*")
 _NAME = re.compile(rb"/([^ \t\r\n\f\x00()<>\[\]{}/%]*)")
-_REF = re.compile(rb"(\d+)[ \t\r\n\f\x00]+(\d+)[ \t\r\n\f\x00]+R(?![^ \t\r\n\f\x00()<>\[\]{}/%])")
+# A reference as pdfium reads one: two number tokens (digits, signs, dots) and R, blanks or comments between; the
+# generation is never checked (「13 -1 R」) and the object number is the digits the first token begins with.
+_GAP = rb"(?:[ \t\r\n\f\x00]|%[^\r\n]*)+"
+_REF = re.compile(
+    rb"\+?(\d+)[+\-.0-9]*" + _GAP + rb"[+\-.0-9]+" + _GAP + rb"R(?![^ \t\r\n\f\x00()<>\[\]{}/%])"
+)
 _NUMBER = re.compile(rb"[+-]?(?:\d+\.?\d*|\.\d+)")
 _KEYWORD = re.compile(rb"[A-Za-z]+")
+_WORD = re.compile(rb"[^ \t\r\n\f\x00()<>\[\]{}/%]+")
 _HEX = re.compile(rb"<([0-9A-Fa-f \t\r\n\f\x00]*)>")
 _STRING_PART = re.compile(rb"[()\\]")
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
@@ -97,12 +103,24 @@ def _dictionary(data: bytes, pos: int, depth: int, budget: list[int]) -> tuple[P
     pos = skip_space(data, pos)
     while not data.startswith(b">>", pos):
         key = _NAME.match(data, pos)
-        if not key:
-            raise MalformedError("dictionary key is no name")
+        if not key:  # pdfium skips a word where a key should be (so 「<<」 there merges the inner dictionary)
+            pos = skip_space(data, _skip_word(data, pos, budget))
+            continue
         value, pos = _value(data, skip_space(data, key.end()), depth + 1, budget)
         out[name(key.group(1))] = value
         pos = skip_space(data, pos)
     return out, pos + 2
+
+
+def _skip_word(data: bytes, pos: int, budget: list[int]) -> int:
+    """The position after one word: a run of regular characters, or one delimiter (``<<`` as one)."""
+    budget[0] -= 1
+    if budget[0] < 0 or pos >= len(data):
+        raise MalformedError("too long")
+    if data.startswith(b"<<", pos):
+        return pos + 2
+    word = _WORD.match(data, pos)
+    return word.end() if word else pos + 1
 
 
 def _string(data: bytes, pos: int) -> tuple[PdfValue, int]:

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 
 from exporters.reading.document_text import (
+    find_title,
     flat,
     level_from_agency,
-    parse_title,
     read_contact,
     read_sections,
     title_from_name,
@@ -21,6 +21,7 @@ from exporters.reading.document_text import (
 from exporters.reading.errors import NoReportError
 from exporters.reading.grid_report import fill_values, read_grids
 from model.formats import load_format
+from model.ideographs import unify
 from model.report import Report
 from model.rules import Finding
 
@@ -40,11 +41,21 @@ class Block:
         return self.grid is not None
 
 
+def unified(block: Block) -> Block:
+    """The block with radicals and compatibility ideographs as the ideographs they stand for (``model.ideographs``:
+    PDFs made elsewhere name 「民」 as 「⺠」); full-width punctuation stays."""
+    if block.grid is None:
+        return Block(unify(block.text))
+    return Block(grid=[[unify(cell) for cell in row] for row in block.grid])
+
+
 def report_from_blocks(blocks: list[Block], name: str = "") -> tuple[Report, list[Finding]]:
     """Assemble the report from the body: title, tables by their labels, prose by its headings."""
+    blocks = [unified(b) for b in blocks]
     paragraphs = [b.text for b in blocks if not b.is_table]
     findings: list[Finding] = []
-    title = parse_title(paragraphs) or title_from_name(name)
+    printed = find_title(paragraphs)
+    title = (printed[0], printed[1]) if printed else title_from_name(name)
     if title is None or not title[0]:
         findings.append(
             Finding(
@@ -72,5 +83,7 @@ def report_from_blocks(blocks: list[Block], name: str = "") -> tuple[Report, lis
     text = read_sections([None if b.is_table else b.text for b in blocks], fmt, agency)
     report.prose.update(text.prose)
     report.contact = read_contact(text.opening)
+    report.printed_title = printed[2] if printed else ""  # title and opening as printed: model/hygiene.py
+    report.opening = text.opening
     fill_values(report, reading.texts)
     return report, findings + reading.findings

@@ -7,17 +7,19 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from model.formats import Format, load_format
 from model.report import Contact
+from model.vocabulary import SIGNATURE
 
 _HAN_DIGITS = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
 _TITLE = re.compile(
     r"^(?P<agency>.*?)(?P<year>(?:19|20)\d\d|[〇零○一二][〇零○一二三四五六七八九]{3})\s*年度?\s*"
-    r"(?:政府)?信息公开(?:工作)?年度?报告"
+    r"(?:政府)?信息公开(?:工作)?(?:年度?)?报告"  # 「…工作报告」 too: a title misworded (HYG-TITLE says so)
 )
 _YEAR_TEXT = r"(?P<year>(?:19|20)\d\d|[〇零○一二][〇零○一二三四五六七八九]{3})\s*年度?"
-_REPORT = r"政府信息公开(?:工作)?年度?报告"
+_REPORT = r"政府信息公开(?:工作)?(?:年度?)?报告"
 _OTHER_TITLES = (  # 「2025年某某局政府信息公开工作年度报告」, 「某某局政府信息公开工作年度报告（2025年）」
     re.compile(rf"^{_YEAR_TEXT}\s*(?P<agency>[^，。；,;]+){_REPORT}"),
     re.compile(rf"^(?P<agency>[^，。；,;]+){_REPORT}[（(]{_YEAR_TEXT}[)）]"),
@@ -33,6 +35,7 @@ _SPACE = re.compile(r"\s+")
 _ATTACHMENT = re.compile(r"^附件\d*[:：]?")
 HEADING_RATIO = 0.8
 TITLE_LOOKAHEAD = 4  # paragraphs at the top where the title may be
+TITLE_CHARS = 400  # characters of a paragraph looked at for the title (an agency has at most 200)
 
 # Contact fields: the words that introduce each in the opening paragraph, longest first.
 _CONTACT = {
@@ -64,7 +67,15 @@ def flat(text: str) -> str:
 
 def parse_title(paragraphs: list[str]) -> tuple[str, int] | None:
     """Agency and year from 「{机关}{年份}年政府信息公开工作年度报告」, over one or two lines."""
-    lines = [p.strip() for p in paragraphs if p.strip()][:TITLE_LOOKAHEAD]
+    found = find_title(paragraphs)
+    return None if found is None else (found[0], found[1])
+
+
+def find_title(paragraphs: list[str]) -> tuple[str, int, str] | None:
+    """Agency, year and the title as printed (its lines joined, without spaces), if the top has a title."""
+    # no title is longer than TITLE_CHARS: a paragraph of megabytes is not normalised whole at every try
+    stripped = (p[: TITLE_CHARS * 4].strip()[:TITLE_CHARS] for p in paragraphs)
+    lines = list(islice((line for line in stripped if line), TITLE_LOOKAHEAD))
     for start in range(len(lines)):
         for count in (1, 2, 3):
             text = flat("".join(lines[start : start + count]))
@@ -75,7 +86,7 @@ def parse_title(paragraphs: list[str]) -> tuple[str, int] | None:
             agency = _ATTACHMENT.sub("", found.group("agency")).strip('：:“”"《》 ').removesuffix("关于")
             if not agency and start > 0 and len(flat(lines[start - 1])) <= 40:
                 agency = flat(lines[start - 1])
-            return agency, year
+            return agency, year, found.group(0)
     return None
 
 
@@ -173,11 +184,19 @@ def read_sections(paragraphs: list[str | None], fmt: Format, agency: str = "") -
 
 
 def _without_signature(lines: list[str], agency: str) -> list[str]:
-    """Drop the closing signature (agency name, date) that follows the last section."""
+    """Drop the closing signature (agency name, date) that follows the last section, and the filed copy's
+    signature block (「单位负责人（签字）：」「（单位盖章）」「日期：」, resources/vocabulary.json)."""
     lines = list(lines)
-    while lines and (_DATE.match(lines[-1]) or (agency and flat(lines[-1]) == flat(agency))):
+    while lines and (
+        _DATE.match(lines[-1])
+        or (agency and flat(lines[-1]) == flat(agency))
+        or flat(lines[-1]).startswith(_SIGNATURE)
+    ):
         lines.pop()
     return lines
+
+
+_SIGNATURE = tuple(flat(label) for label in SIGNATURE)
 
 
 _PHRASES = {  # contact details told in a sentence rather than after a label

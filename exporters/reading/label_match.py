@@ -6,9 +6,10 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from model.formats import TableSpec, load_format, on_reload
+from model.ideographs import unify
 from model.values import ZERO_WORDS
 
 MIN_RATIO = 0.795  # difflib ratio from which a misprinted label is still taken for the official one
@@ -21,19 +22,32 @@ _ARABIC = re.compile(r"^(?:\((\d+)\)|(\d+)\s*[.、,])")
 _HAN_NUMBER = re.compile(r"^([一二三四五六七八九十]+)[.、,，]")
 _NOTE = re.compile(r"\([^()]*\)$")
 _NUMBER = re.compile(r"^[+-]?[\d,]*\.?\d+(万元|元|亿元)?$")
+# A cell's text longer than this is no label (the official ones have at most 40 characters): it is neither matched
+# nor normalised whole, and no cache keeps it (a hostile cell of megabytes cost seconds at every comparison).
+MAX_LABEL_TEXT = 300
+
+
+def canon(text: str) -> str:
+    """The comparable form of a label: NFKC, no spaces or line breaks, one style of numbering and quotes (of the
+    first ``MAX_LABEL_TEXT`` characters)."""
+    return _canon(text[:MAX_LABEL_TEXT])
 
 
 @lru_cache(maxsize=8192)
-def canon(text: str) -> str:
-    """The comparable form of a label: NFKC, no spaces or line breaks, one style of numbering and quotes."""
-    text = _SPACE.sub("", unicodedata.normalize("NFKC", text).translate(_QUOTES))
+def _canon(text: str) -> str:
+    text = _SPACE.sub("", unicodedata.normalize("NFKC", unify(text)).translate(_QUOTES))
     text = _ARABIC.sub(lambda m: f"{m.group(1) or m.group(2)}.", text, count=1)
     return _HAN_NUMBER.sub(lambda m: f"{m.group(1)}、", text, count=1).rstrip(":：")
 
 
-@lru_cache(maxsize=8192)
 def looks_like_value(text: str) -> bool:
-    """Numbers, zero words and blanks: what a value cell holds, never a label."""
+    """Numbers, zero words and blanks: what a value cell holds, never a label (told by the first
+    ``MAX_LABEL_TEXT`` characters: a long run of digits is a misprinted value)."""
+    return _looks_like_value(text[:MAX_LABEL_TEXT])
+
+
+@lru_cache(maxsize=8192)
+def _looks_like_value(text: str) -> bool:
     core = canon(text)
     return core == "" or core in ZERO_WORDS or bool(_NUMBER.match(core))
 
@@ -73,6 +87,11 @@ class Inventory:
     def size(self) -> int:
         return len(self.labels)
 
+    @cached_property
+    def longest(self) -> int:
+        """Characters of the longest canonical label."""
+        return max(map(len, self.labels), default=0)
+
 
 def _labels(table: TableSpec) -> dict[str, Label]:
     out: dict[str, Label] = {}
@@ -95,12 +114,17 @@ def inventory(format_id: str, table_key: str) -> Inventory:
     return Inventory(format_id, table_key, _labels(load_format(format_id).table(table_key)))
 
 
-@lru_cache(maxsize=16384)
 def match(format_id: str, table_key: str, printed: str) -> Hit | None:
     """The official label a printed text stands for, exactly or approximately; None for values and strangers."""
-    if looks_like_value(printed):
+    if len(printed) > MAX_LABEL_TEXT or looks_like_value(printed):
         return None
-    labels = inventory(format_id, table_key).labels
+    return _match(format_id, table_key, printed)
+
+
+@lru_cache(maxsize=16384)
+def _match(format_id: str, table_key: str, printed: str) -> Hit | None:
+    table = inventory(format_id, table_key)
+    labels = table.labels
     key = canon(printed)
     if key in labels:
         return Hit(labels[key], printed, 1.0)
@@ -108,6 +132,8 @@ def match(format_id: str, table_key: str, printed: str) -> Hit | None:
     for official_key, label in labels.items():
         if bare and (bare == _NOTE.sub("", official_key).translate(_VARIANTS)):
             return Hit(label, printed, NOTE_RATIO)
+    if len(key) * MIN_RATIO > table.longest * (2 - MIN_RATIO):
+        return None  # too long for any label to reach MIN_RATIO; difflib would still index all of it first
     best: tuple[float, Label] | None = None
     matcher = difflib.SequenceMatcher(autojunk=False)
     matcher.set_seq2(key)
@@ -122,4 +148,4 @@ def match(format_id: str, table_key: str, printed: str) -> Hit | None:
 
 
 on_reload(inventory.cache_clear)
-on_reload(match.cache_clear)
+on_reload(_match.cache_clear)

@@ -34,8 +34,11 @@ whatever a tampered sheet holds beyond them is never parsed.
 
 from __future__ import annotations
 
+import hashlib
+import re
 from typing import Any
 
+from exporters.xlsx.book import Book
 from exporters.xlsx.walk import rows as walk
 from model.formats import Format, load_format
 
@@ -45,6 +48,11 @@ META_SHEET, CELLS_SHEET = "_meta", "_cells"
 CELLS_HEADERS = ("id", "sheet", "cell", "kind", "role", "unit")
 META_ROWS = 20  # the writer writes 6
 INFO_ROWS = 20  # info.agency, info.level, info.year and the contact fields
+# The writer's _cells part is the same for every workbook of a format: its rows, by a digest of its bytes, for the
+# workbooks of a folder (``nianbao check``). Only a part without shared strings: its bytes then say everything.
+_SEEN: dict[bytes, tuple[tuple[str, ...], ...]] = {}
+SEEN_MAX = 8
+_SHARED = re.compile(rb"""\st\s*=\s*["']s["']""")
 
 
 def cells_rows(fmt: Format) -> int:
@@ -52,21 +60,45 @@ def cells_rows(fmt: Format) -> int:
     return 1 + 2 * len(fmt.cells) + len(fmt.sections) + INFO_ROWS
 
 
-def read_anchor(wb: Any) -> tuple[dict[str, Any], list[tuple[str, ...]]] | None:
+def read_anchor(book: Book) -> tuple[dict[str, Any], list[tuple[str, ...]]] | None:
     """The writer's hidden sheets: metadata and the list of addressable cells; None if absent or unknown.
 
     The list is empty when the format is unknown (the reader says so)."""
-    if META_SHEET not in wb.sheetnames or CELLS_SHEET not in wb.sheetnames:
+    if book.entry(META_SHEET) is None or book.entry(CELLS_SHEET) is None:
         return None
-    meta = {str(k): v for k, v, *_ in walk(wb[META_SHEET], META_ROWS, 2) if k is not None}
+    meta = {str(k): v for k, v, *_ in walk(book, META_SHEET, META_ROWS, 2) if k is not None}
     if meta.get("app") != APP or str(meta.get("schema")) != str(SCHEMA):
         return None
     try:
         fmt = load_format(str(meta.get("format")))
     except KeyError:
         return meta, []
-    rows = [
-        tuple("" if v is None else str(v) for v in row[:6])
-        for row in walk(wb[CELLS_SHEET], cells_rows(fmt), 6)
-    ][1:]
-    return meta, [r for r in rows if len(r) == 6 and r[0]]
+    return meta, [r for r in _cell_rows(book, cells_rows(fmt)) if len(r) == 6 and r[0]]
+
+
+def forget() -> None:
+    """Forget the _cells parts remembered (the next workbook is read as if it were the first)."""
+    _SEEN.clear()
+
+
+def remembered() -> int:
+    """How many _cells parts are remembered."""
+    return len(_SEEN)
+
+
+def _cell_rows(book: Book, bound: int) -> tuple[tuple[str, ...], ...]:
+    """The rows of ``_cells`` after its header, as text, read or remembered from an identical part."""
+    data = book.sheet_xml(CELLS_SHEET)
+    key = None
+    if _SHARED.search(data) is None:
+        key = hashlib.blake2b(data + bound.to_bytes(4, "big"), digest_size=20).digest()
+        if key in _SEEN:
+            return _SEEN[key]
+    rows = tuple(
+        tuple("" if v is None else str(v) for v in row[:6]) for row in walk(book, CELLS_SHEET, bound, 6)
+    )
+    if key is not None:
+        while len(_SEEN) >= SEEN_MAX:
+            del _SEEN[next(iter(_SEEN))]
+        _SEEN[key] = rows[1:]
+    return rows[1:]

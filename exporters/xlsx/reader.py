@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import warnings
 import zipfile
+import zlib
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
-from xml.parsers import expat
 
 from lxml import etree
 
@@ -18,7 +16,8 @@ from exporters.reading.document_text import level_from_agency, parse_title, titl
 from exporters.reading.grid_report import fill_values, read_grids
 from exporters.reading.safe_zip import DocumentError, UnsafeFileError, check_package
 from exporters.xlsx.anchor import read_anchor
-from exporters.xlsx.walk import bounds, merged_ranges, rows, values_at
+from exporters.xlsx.book import Book
+from exporters.xlsx.walk import MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, Cell, read_sheet, values_at
 from model.formats import load_format
 from model.limits import MAX_YEAR, MIN_YEAR
 from model.report import Contact, Report
@@ -27,9 +26,11 @@ from model.values import InputError, Value, parse_value
 from model.vocabulary import LEVELS
 
 REQUIRED_PARTS = ("[Content_Types].xml", "xl/workbook.xml")
-MAX_XML = 15 * 1024 * 1024  # openpyxl parses the shared strings and styles whole
-MAX_ELEMENTS = 300_000  # openpyxl builds ≈ 1 KB per element of a row (an app's workbook has ≈ 12,000)
-MAX_STYLE_ELEMENTS = {"xl/styles.xml": 200_000}  # where openpyxl reads them; Excel allows 64,000 cell formats
+MAX_XML = 15 * 1024 * 1024  # XML parsed, a row or a string at a time (exporters/xlsx/walk.py, book.py)
+MAX_ELEMENTS = 300_000  # an app's workbook has ≈ 12,000
+MAX_STYLE_ELEMENTS = {
+    "xl/styles.xml": 200_000
+}  # never parsed here, but Excel allows only 64,000 cell formats
 MAX_SHEETS = 30  # looked at when matching labels
 UNCOMPUTED = "\x00uncomputed"  # a formula cell without a cached result: neither blank nor a stated total
 
@@ -40,33 +41,28 @@ class XlsxError(DocumentError):
 
 def read_xlsx(path: str | os.PathLike[str]) -> tuple[Report, list[Finding]]:
     """The report in a workbook, and findings about the document."""
-    from openpyxl import load_workbook
-
     try:
         check_package(path, REQUIRED_PARTS, MAX_XML, MAX_ELEMENTS, MAX_STYLE_ELEMENTS)
-        # Read-only: a sheet is parsed as it is walked, and no walk goes past the bounds (exporters/xlsx/walk.py).
-        # The file is ours to close: openpyxl leaves it open when a damaged workbook stops it half-way.
-        with warnings.catch_warnings(), open(path, "rb") as handle:
-            warnings.simplefilter("ignore")
-            wb = load_workbook(handle, read_only=True)
-            anchor = read_anchor(wb)
+        # One pass over each sheet needed, bounded by the cells the format has (exporters/xlsx/walk.py).
+        with zipfile.ZipFile(path) as archive:
+            book = Book(archive)
+            anchor = read_anchor(book)
             if anchor is not None:
-                return _read_anchored(wb, anchor)
-            return _read_by_labels(wb, Path(path).name)
+                return _read_anchored(book, anchor)
+            return _read_by_labels(book, Path(path).name)
     except UnsafeFileError as exc:
         raise XlsxError(str(exc)) from exc
     except (
         zipfile.BadZipFile,
-        KeyError,
-        ValueError,
+        zlib.error,  # a damaged deflate stream
+        KeyError,  # a part the workbook names is missing
+        ValueError,  # a number or a string index that is none
         TypeError,
         OSError,
         EOFError,
         AttributeError,
-        IndexError,
-        ElementTree.ParseError,  # openpyxl parses worksheets with the standard library's parser
-        etree.XMLSyntaxError,  # and the other parts with lxml
-        expat.ExpatError,  # the merged ranges (exporters/xlsx/walk.py)
+        IndexError,  # a shared string that does not exist
+        etree.XMLSyntaxError,
     ) as exc:
         raise XlsxError("工作簿内容已损坏，无法读取") from exc
 
@@ -89,7 +85,7 @@ def _text(value: Any) -> str:
 
 
 def _read_anchored(
-    wb: Any, anchor: tuple[dict[str, Any], list[tuple[str, ...]]]
+    book: Book, anchor: tuple[dict[str, Any], list[tuple[str, ...]]]
 ) -> tuple[Report, list[Finding]]:
     meta, rows = anchor
     try:
@@ -97,12 +93,12 @@ def _read_anchored(
     except KeyError as exc:
         raise XlsxError(f"工作簿使用了本版本不认识的报告格式（{meta.get('format')}）") from exc
     where = {r[0]: r for r in rows}
-    places = [(r[1], r[2]) for r in rows]
-    written_at, value_at = values_at(wb, places), values_at(wb, places, cached=True)
+    cells = values_at(book, [(r[1], r[2]) for r in rows])
+    nothing = Cell(None, None)
 
     def live(key: str, default: Any = "") -> Any:
         row = where.get(key)
-        value = value_at.get((row[1], row[2])) if row else None
+        value = cells.get((row[1], row[2]), nothing).value if row else None
         return default if value is None else value
 
     year = _year(live("info.year", meta.get("year")), meta.get("year"))
@@ -116,12 +112,11 @@ def _read_anchored(
             report.prose[section.key] = text
     totals = []
     for cell_id, sheet, coordinate, _kind, role, unit in rows:
+        cell = cells.get((sheet, coordinate), nothing)
         if role == "input" and cell_id in fmt.cells:
-            place = (sheet, coordinate)
-            _put_input(report, cell_id, written_at.get(place), value_at.get(place), unit)
+            _put_input(report, cell_id, cell.written, cell.value, unit)
         elif role == "total" and cell_id in fmt.cells:
-            place = (sheet, coordinate)
-            totals.append((cell_id, written_at.get(place), value_at.get(place)))
+            totals.append((cell_id, cell.written, cell.value))
     report.changed()
     for cell_id, written, value in totals:
         _put_total(report, cell_id, written, value)
@@ -177,24 +172,33 @@ def _put_total(report: Report, cell_id: str, written: Any, value: Any) -> None:
         report.stated[cell_id] = number
 
 
-def _sheet_grid(ws: Any) -> list[list[str]]:
+def _sheet_grid(book: Book, name: str) -> list[list[str]]:
     """A worksheet's values as text, merged ranges filled with their top-left value.
 
-    A formula whose result was never calculated (openpyxl gives None) reads as UNCOMPUTED, not as blank.
-    Empty rows and columns after the last text are left out (a read-only sheet pads to its dimension)."""
-    max_row, max_col = bounds(ws)
-    grid = [
-        [UNCOMPUTED if v is None and _is_formula(w) else _text(v) for v, w in zip(row, wrow)]
-        for row, wrow in zip(rows(ws, max_row, max_col, cached=True), rows(ws, max_row, max_col))
+    A formula whose result was never calculated reads as UNCOMPUTED, not as blank. The grid reaches as far as the
+    sheet's cells do (within the bounds), whatever its dimension says; empty rows and columns after the last text
+    are left out."""
+    sheet = read_sheet(book, name, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS, merged=True)
+    texts = {
+        place: UNCOMPUTED if cell.value is None and cell.formula is not None else _text(cell.value)
+        for place, cell in sheet.cells.items()
+    }
+    filled = [(r, c) for (r, c), t in texts.items() if t]
+    filled += [
+        (min(m[2], MAX_SHEET_ROWS), min(m[3], MAX_SHEET_COLUMNS)) for m in sheet.merged if texts.get(m[:2])
     ]
-    for min_row, min_col, last_row, last_col in merged_ranges(ws):
+    height, width = max((r for r, _ in filled), default=0), max((c for _, c in filled), default=0)
+    grid = [[texts.get((r, c), "") for c in range(1, width + 1)] for r in range(1, height + 1)]
+    budget = height * width  # merged ranges that do not overlap fill at most the grid once
+    for min_row, min_col, last_row, last_col in sheet.merged:
         top, left = min_row - 1, min_col - 1
-        if top >= len(grid) or left >= len(grid[top]):
+        if top >= height or left >= width or budget <= 0:
             continue
         text = grid[top][left]
-        for r in range(top, min(last_row, len(grid))):
-            for c in range(left, min(last_col, len(grid[r]))):
+        for r in range(top, min(last_row, height)):
+            for c in range(left, min(last_col, width)):
                 grid[r][c] = text
+        budget -= (min(last_row, height) - top) * (min(last_col, width) - left)
     return _trimmed(grid)
 
 
@@ -205,10 +209,10 @@ def _trimmed(grid: list[list[str]]) -> list[list[str]]:
     return [row[:width] for row in grid]
 
 
-def _read_by_labels(wb: Any, name: str) -> tuple[Report, list[Finding]]:
+def _read_by_labels(book: Book, name: str) -> tuple[Report, list[Finding]]:
     """A workbook made by someone else: tables found by their labels, title from a cell or the file name."""
-    sheets = [ws for ws in wb.worksheets if ws.sheet_state == "visible"][:MAX_SHEETS]
-    grids = [_sheet_grid(ws) for ws in sheets]
+    sheets = [entry.name for entry in book.sheets if entry.state == "visible"][:MAX_SHEETS]
+    grids = [_sheet_grid(book, sheet) for sheet in sheets]
     texts = [t for grid in grids for row in grid[:6] for t in row if t.strip()]
     title = parse_title(texts) or title_from_name(name)
     agency, year = title if title else ("", None)

@@ -8,14 +8,19 @@ The hidden sheets follow the contract in ``exporters/xlsx/anchor.py``.
 
 from __future__ import annotations
 
+import errno
+import gc
 import io
 import os
+import sys
 from pathlib import Path
 
+from lxml.etree import SerialisationError
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from exporters.kinds import ExportOptions
+from exporters.review_xlsx.provenance import write_provenance_sheet
 from exporters.xlsx.anchor import APP, CELLS_HEADERS, CELLS_SHEET, META_SHEET, SCHEMA
 from exporters.xlsx.checks import CHECK_SHEET, write_check_sheet
 from exporters.xlsx.layout import Place, place_cells
@@ -43,6 +48,7 @@ def build_workbook(report: Report) -> Workbook:
     checks = write_check_sheet(wb, fmt, places)
     write_data_sheet(wb, report, places)
     prose = write_prose_sheet(wb, report)
+    write_provenance_sheet(wb, report)  # a roll-up's sources (none for a unit's own report)
     _write_meta(wb, report)
     _write_cells(wb, report, places, info, prose, checks)
     wb.active = 0
@@ -52,8 +58,28 @@ def build_workbook(report: Report) -> Workbook:
 def write_xlsx(report: Report, path: str | os.PathLike[str]) -> None:
     """Write the report as an .xlsx workbook (replacing the file only once it is complete: model/atomic.py)."""
     data = io.BytesIO()
-    build_workbook(report).save(data)
-    atomic.write(Path(path), data.getvalue())
+    try:
+        build_workbook(report).save(data)
+    except SerialisationError as exc:  # openpyxl writes each sheet through a temp file first
+        if "IO_E" not in str(exc):
+            raise
+        text = str(exc)
+        _let_go_quietly(exc)
+    else:
+        atomic.write(Path(path), data.getvalue())
+        return
+    raise OSError(errno.ENOSPC, f"临时文件无法写入（{text}）")  # IO_ENOSPC, IO_EFBIG: a full disk
+
+
+def _let_go_quietly(exc: BaseException) -> None:
+    """Free openpyxl's half-written sheet streams now, without the 「Exception ignored」 their close prints."""
+    exc.__traceback__ = None
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda _: None
+    try:
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
 
 
 def _write_meta(wb: Workbook, report: Report) -> None:

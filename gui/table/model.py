@@ -10,7 +10,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from gui.document import ReportDocument
+from gui.ledger import trace as ledger_trace
 from model.formats import GridCell, TableSpec
+from model.review.rollup import provenance_text
 from model.values import format_value
 from model.vocabulary import SEVERITY_NAMES
 
@@ -260,6 +262,7 @@ class ReportTableModel(QAbstractTableModel):
             if cell.cell_id in report.stated and stated != report.value(cell.cell_id):
                 shown = "空白" if stated is None else format_value(stated)
                 lines.append(f"读入的文件中印为：{shown}（按 Delete 改用自动计算值）")
+        lines.extend(ledger_trace.tooltip_lines(report, cell.cell_id))
         if cell.cell_id in doc.refused:
             lines.append(f"未接受的输入：{doc.refused[cell.cell_id]}")
         mark = doc.marks.get(cell.cell_id)
@@ -267,6 +270,8 @@ class ReportTableModel(QAbstractTableModel):
             lines.append(
                 f"【{SEVERITY_NAMES.get(mark[0], mark[0])}】" + mark[1].replace("\n", "\n【同一单元格】")
             )
+        if cell.cell_id in report.provenance:  # a roll-up: each unit's contribution and file
+            lines.append(provenance_text(report, cell.cell_id))
         return "\n".join(lines)
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802

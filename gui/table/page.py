@@ -6,6 +6,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gui.document import ReportDocument
+from gui.ledger import trace as ledger_trace
 from gui.table.model import ReportTableModel
 from gui.table.view import GridView
 
@@ -42,6 +43,7 @@ class TablePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self.model.modelReset.connect(self._update_heading)
+        ledger_trace.install(self)  # 查看台账行… on a right click
         self._update_heading()
 
     def _update_heading(self) -> None:

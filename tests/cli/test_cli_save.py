@@ -30,4 +30,6 @@ def test_new_refuses_an_agency_a_draft_cannot_keep(tmp_path, capsys):
 def test_new_into_a_missing_folder_says_so(tmp_path, capsys):
     out = tmp_path / "没有" / "新.nianbao"
     assert main(["new", "--year", "2025", "--agency", "某某县某某局", "-o", str(out)]) == 2
-    assert capsys.readouterr().err.strip() == "无法保存“新.nianbao”：所在的文件夹不存在"
+    assert capsys.readouterr().err.strip() == (
+        "无法保存“新.nianbao”：文件夹“没有”不存在（可能已被移动、删除，或U盘已拔出），请另选位置"
+    )

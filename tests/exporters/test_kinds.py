@@ -55,7 +55,7 @@ def test_each_writable_kind_reads_back_what_it_wrote(entry, windows_fonts, examp
 
 def test_dialog_filters_and_suffixes_come_from_the_registry():
     assert readable_suffixes()[:3] == (".nianbao", ".docx", ".xlsx") and ".txt" in readable_suffixes()
-    assert [k.key for k in exportable()] == ["docx", "xlsx"]
+    assert [k.key for k in exportable()] == ["docx", "xlsx", "pdf", "html"]
     text = open_filter()
     assert text.startswith("可打开的报告 (*.nianbao *.docx *.xlsx ")
     for entry in readable():

@@ -101,7 +101,10 @@ def test_export_all_asks_once_for_every_file_that_exists(qtbot, seam, example, o
     assert ("ask_overwrite", [docx.name, xlsx.name]) in seam.asked
     assert all(path.read_bytes() == data for path, data in before.items())
     assert (out / f"{NAME}（2）.docx").stat().st_size > 0 and (out / f"{NAME}（2）.xlsx").stat().st_size > 0
-    assert seam.asked[-1] == ("exported", [f"{NAME}（2）.docx", f"{NAME}（2）.xlsx"])
+    assert seam.asked[-1] == (
+        "exported",
+        [f"{NAME}（2）.docx", f"{NAME}（2）.xlsx", f"{NAME}.pdf", f"{NAME}.html"],
+    )
 
 
 def test_export_all_asks_nothing_when_no_file_exists(qtbot, seam, example, out, opened):
@@ -109,7 +112,9 @@ def test_export_all_asks_nothing_when_no_file_exists(qtbot, seam, example, out, 
     seam.folders = [str(out)]
     window.named_actions["全部导出"].trigger()
     assert seam.kinds() == ["choose_folder", "exported"]
-    assert sorted(p.name for p in out.iterdir()) == [f"{NAME}.docx", f"{NAME}.xlsx"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{NAME}{s}" for s in (".docx", ".xlsx", ".pdf", ".html")
+    )
 
 
 def test_a_failed_export_leaves_the_previous_file_and_no_half_file(
@@ -131,7 +136,9 @@ def test_a_failed_export_leaves_the_previous_file_and_no_half_file(
 
 def test_a_file_locked_by_word_gets_the_clear_message(qtbot, seam, example, out, opened, monkeypatch):
     def locked(source, target):  # type: ignore[no-untyped-def]
-        raise PermissionError(13, "另一个程序正在使用此文件，进程无法访问。")
+        exc = PermissionError(13, "另一个程序正在使用此文件，进程无法访问。")
+        exc.winerror = 32  # type: ignore[attr-defined]  # ERROR_SHARING_VIOLATION, as Windows sets it
+        raise exc
 
     target = out / f"{NAME}.docx"
     before = _hand_edited(target)
@@ -141,7 +148,7 @@ def test_a_file_locked_by_word_gets_the_clear_message(qtbot, seam, example, out,
     assert exports.run_export(window, ["docx"]) == []
     message = str(seam.asked[-1][1])
     assert seam.kinds()[-1] == "error" and "exported" not in seam.kinds()
-    assert f"无法写入“{target.name}”" in message and "是否正在 Word/WPS 中打开" in message
+    assert f"无法写入“{target.name}”：文件正在 Word/WPS 中打开，请关闭该文件后再试" in message
     assert target.read_bytes() == before and sorted(p.name for p in out.iterdir()) == [target.name]
 
 

@@ -203,7 +203,7 @@ def test_import_of_last_years_draft_fills_the_carry_over_as_one_undo_step(qtbot,
 
 def test_exports_warn_about_errors_and_write_named_files(qtbot, seam, example, tmp_path):
     kinds = exports.kinds()
-    assert kinds == ["docx", "xlsx"]
+    assert kinds == ["docx", "xlsx", "pdf", "html"]
     window = make_window(qtbot, example, dialogs=seam)
     assert window.named_actions["全部导出"].isEnabled()
     window.document.set_cells({"t3.new.natural": "40"})

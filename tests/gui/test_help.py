@@ -58,3 +58,31 @@ def test_the_keys_say_what_undo_does_not_what_it_would_undo_now(qtbot, tmp_path,
     assert "填写" in window.named_actions["撤销"].text()
     shown = dict(window_keys(window))
     assert shown["Ctrl+Z"] == "撤销" and shown["Ctrl+3"].startswith("三、")
+
+
+def test_the_help_tells_of_the_ledger_the_review_printing_packs_and_drafts_in_use(
+    qtbot, tmp_path, monkeypatch, example
+):
+    from gui.draft_guard import READ_ONLY_MARK, locked_box
+    from gui.printing.actions import CLOSING_CHOICES
+
+    isolate(tmp_path, monkeypatch)
+    window = make_window(qtbot, example)
+    window.named_actions["使用说明"].trigger()
+    text = window.findChild(HelpWindow, "help").browser.toPlainText()
+    for name in (
+        "导入依申请台账",
+        "审核一批报告",
+        "打印预览",
+        "打印",
+        "导出 PDF",
+        "导出网页版",
+        "复制网页版",
+    ):
+        assert plain(window.named_actions[name].text()) in text, name  # as the 文件 menu names it
+    for _, closing, _ in CLOSING_CHOICES:  # 落款: the three choices
+        assert closing in text, closing
+    assert "执行口径" in text and "另存为草稿" in text and "查看台账行" in text
+    box, anyway = locked_box(window, "该草稿正由张三（电脑 PC-01）打开")  # 草稿锁: read-only, or edit anyway
+    assert plain(anyway.text()) in text and READ_ONLY_MARK.strip("（）") in text and "另存为其他文件" in text
+    box.deleteLater()

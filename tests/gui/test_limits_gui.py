@@ -122,5 +122,10 @@ def test_saving_over_a_read_only_draft_says_so_and_offers_save_as(qtbot, seam, e
 def test_a_failed_save_says_why_in_chinese(qtbot, seam, example, tmp_path):
     window = make_window(qtbot, example, dialogs=seam)
     assert not window.files.save_to(str(tmp_path / "没有这个文件夹" / "报告.nianbao"))
-    assert seam.asked == [("error", "无法保存“报告.nianbao”：所在的文件夹不存在")]
+    assert seam.asked == [
+        (
+            "error",
+            "无法保存“报告.nianbao”：文件夹“没有这个文件夹”不存在（可能已被移动、删除，或U盘已拔出），请另选位置",
+        )
+    ]
     assert window.isWindowModified() or window.document.path is None

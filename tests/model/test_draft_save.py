@@ -129,7 +129,7 @@ def test_a_path_too_long_is_a_clear_error_and_leaves_nothing(tmp_path):
 
 
 def test_a_missing_folder_is_a_clear_error(tmp_path):
-    with pytest.raises(draft.DraftError, match="无法保存“r.nianbao”：所在的文件夹不存在"):
+    with pytest.raises(draft.DraftError, match="无法保存“r.nianbao”：文件夹“没有”不存在"):
         draft.save(full_2021(), tmp_path / "没有" / "r.nianbao")
 
 

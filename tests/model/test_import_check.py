@@ -64,7 +64,7 @@ def test_long_lists_are_shortened_with_the_count():
 
 def test_the_checks_are_told_in_words_without_rule_codes():
     assert checks_sentence(load_format("2021")) == (
-        "已核对与上年报告的衔接（表三“上年结转”、表二“现行有效件数”），并检查第一、五部分文字是否与上年雷同"
+        "已核对与上年报告的衔接（表三“上年结转”、表二“现行有效件数”），并检查第一、五、六部分文字是否与上年雷同"
     )
     assert "表二“上一年项目数量”" in checks_sentence(load_format("2019"))
     assert "XY" not in checks_sentence(load_format("2019"))

@@ -22,7 +22,7 @@ def test_an_unreadable_cell_gives_one_value_finding_not_a_cascade_of_sums():
     report = full_2021()
     printed_total = report.value("t3.new.total")
     report = read_back_with({"t3.new.natural": "约12"}, {"t3.new.total": printed_total})
-    found = evaluate(report)
+    found = [f for f in evaluate(report) if f.severity != "info"]  # 提示 (the reviewer's ratios) aside
     assert [f.code for f in found] == ["VALUE"], [f.message for f in found]
     assert "约12" in found[0].message
 
@@ -31,7 +31,7 @@ def test_a_total_computed_from_an_unreadable_cell_is_not_checked_either():
     report = read_back_with(
         {"t3.open.business": "若干"}
     )  # 总计 column printed blank: computed from the parts
-    assert [f.code for f in evaluate(report)] == ["VALUE"]
+    assert [f.code for f in evaluate(report) if f.severity != "info"] == ["VALUE"]
 
 
 def test_sums_without_unreadable_cells_are_still_checked():

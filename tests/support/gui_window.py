@@ -18,6 +18,7 @@ class FakeDialogs:
         self.export_anyway = True
         self.import_anyway = True
         self.restore = True
+        self.edit_locked = False  # a draft open elsewhere: False opens it read-only, True 仍然编辑
         self.replace_totals = True  # 用各项之和替换填报的总计？
         self.new: NewReport | None = None
         self.overwrite: list[str] = []  # answers to ask_overwrite: "overwrite", "rename" or "cancel"
@@ -25,6 +26,9 @@ class FakeDialogs:
         self.blanks: list[int] = []  # the blank cells each confirm_export was told of
         self.confirm_overwrite: list[bool] = []  # save_file's flag, call by call
         self.asked: list[tuple[str, object]] = []
+        self.print_to: Path | None = None  # 打印 goes to this PDF file; None cancels the print dialog
+        self.rollups: list[object] = []  # answers to rollup_options (gui.review.rollup_dialog.RollUpChoice)
+        self.progress: list = []  # the 正在读取 dialogs made for slow reads (real ones: they never block)
 
     def _next(self, queue: list, what: str):  # type: ignore[no-untyped-def]
         assert queue, f"the test did not script an answer for {what}"
@@ -70,16 +74,40 @@ class FakeDialogs:
         self.asked.append(("confirm_import", (list(reasons), list(changes))))
         return self.import_anyway
 
+    def reading(self, parent, text):  # type: ignore[no-untyped-def]
+        from gui.background import progress_dialog
+
+        dialog = progress_dialog(parent, text)
+        self.progress.append(dialog)
+        return dialog
+
     def replace_printed_totals(self, parent, count):  # type: ignore[no-untyped-def]
         self.asked.append(("replace_printed_totals", count))
         return self.replace_totals
+
+    def rollup_options(self, parent, with_errors, selected):  # type: ignore[no-untyped-def]
+        self.asked.append(("rollup_options", (with_errors, selected)))
+        return self._next(self.rollups, "rollup_options")
 
     def offer_restore(self, parent, description):  # type: ignore[no-untyped-def]
         self.asked.append(("offer_restore", description))
         return self.restore
 
+    def open_locked(self, parent, text):  # type: ignore[no-untyped-def]
+        self.asked.append(("open_locked", text))
+        return self.edit_locked
+
     def damaged_recovery(self, parent, text):  # type: ignore[no-untyped-def]
         self.asked.append(("damaged_recovery", text))
+
+    def choose_printer(self, parent, printer):  # type: ignore[no-untyped-def]
+        """Prints to ``print_to`` (a PDF file) when the test set it, else cancels."""
+        self.asked.append(("choose_printer", self.print_to))
+        if self.print_to is None:
+            return False
+        printer.setOutputFormat(printer.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.print_to))
+        return True
 
     def new_report(self, parent, year):  # type: ignore[no-untyped-def]
         self.asked.append(("new_report", year))
@@ -113,6 +141,24 @@ def make_window(qtbot, report=None, path=None, dialogs=None):  # type: ignore[no
 def _quiet_close(window) -> None:  # type: ignore[no-untyped-def]
     window.document.undo_stack.setClean()
     window.autosave.close()
+
+
+def drop_event(path: Path):  # type: ignore[no-untyped-def]
+    """A file dropped on a window (at its top left corner), as Explorer's drag and drop delivers it."""
+    from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    event.mime = mime  # the event does not own its data: keep it alive as long as the event
+    return event
 
 
 def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -9,13 +9,16 @@ import zlib
 from pathlib import Path
 
 
-def pdf_bytes(objects: dict[int, bytes], trailer: bytes = b"/Root 1 0 R") -> bytes:
-    """A PDF of the given objects (number → body) with a correct cross-reference table."""
+def pdf_bytes(
+    objects: dict[int, bytes], trailer: bytes = b"/Root 1 0 R", header: bytes = b"%d 0 obj"
+) -> bytes:
+    """A PDF of the given objects (number → body) with a correct cross-reference table; ``header`` writes an
+    object's header from its number."""
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets: dict[int, int] = {}
     for number in sorted(objects):
         offsets[number] = len(out)
-        out += b"%d 0 obj\n" % number + objects[number] + b"\nendobj\n"
+        out += header % number + b"\n" + objects[number] + b"\nendobj\n"
     size = max(objects) + 1
     xref = len(out)
     out += b"xref\n0 %d\n" % size
@@ -23,6 +26,17 @@ def pdf_bytes(objects: dict[int, bytes], trailer: bytes = b"/Root 1 0 R") -> byt
         out += (b"%010d 00000 n \n" % offsets[number]) if number in offsets else b"0000000000 65535 f \n"
     out += b"trailer\n<< /Size %d %s >>\nstartxref\n%d\n%%%%EOF\n" % (size, trailer, xref)
     return bytes(out)
+
+
+def bare_text(source: bytes | Path) -> str:
+    """Every page's text as pdfium extracts it, nothing mended (what copying the text out of a reader gives)."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(source)
+    try:
+        return "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    finally:
+        document.close()
 
 
 def stream(body: bytes, dictionary: bytes = b"", compress: bool = False) -> bytes:
@@ -102,20 +116,27 @@ def page_count_bomb(pages: int = 300_000) -> bytes:
     return pdf_bytes(objects)
 
 
-def form_bomb(levels: int = 6, fan: int = 10) -> bytes:
-    """Each form draws the next ``fan`` times, ``levels`` deep: fan ** levels objects once expanded."""
-    objects = one_page(b"/X Do\n" * fan, b"/XObject << /X 10 0 R >>")
+def form_bomb(
+    levels: int = 6,
+    fan: int = 10,
+    reference: bytes = b"%d 0 R",
+    draw: bytes = b"/X Do\n",
+    header: bytes = b"%d 0 obj",
+) -> bytes:
+    """Each form draws the next ``fan`` times, ``levels`` deep: fan ** levels objects once expanded. ``reference``
+    writes a reference from an object number, ``draw`` the operator drawing the form, ``header`` an object's header."""
+    objects = one_page(draw * fan, b"/XObject << /X %s >>" % (reference % 10))
     for number in range(10, 11 + levels):
         if number == 10 + levels:
             objects[number] = stream(b"0 0 m 1 1 l S", b"/Type /XObject /Subtype /Form /BBox [0 0 10 10]")
         else:
             objects[number] = stream(
-                b"/X Do\n" * fan,
-                b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X %d 0 R >> >>"
-                % (number + 1),
+                draw * fan,
+                b"/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X %s >> >>"
+                % (reference % (number + 1)),
                 compress=True,
             )
-    return pdf_bytes(objects)
+    return pdf_bytes(objects, header=header)
 
 
 def deep_page_tree(depth: int = 3000) -> bytes:

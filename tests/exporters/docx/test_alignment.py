@@ -11,8 +11,9 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from exporters.docx import style as st
-from exporters.docx.tables import TableLayout, table_xml
+from exporters.docx.tables import table_xml
 from exporters.docx.writer import write_docx
+from model.document import grid_table
 from model.format_spec import FormatError, build_format
 from model.report import Report
 from tests.support.factories import full_2021
@@ -102,8 +103,7 @@ def test_the_alignment_comes_from_the_format_description(format_id):
     assert (
         rows["title"].align == "left" and rows["data"].align == "center" and rows["header"].align == "center"
     )
-    layout = TableLayout(tuple([1000] * table.grid_columns), st.TABLE_TEXT, st.TABLE_PT, False)
-    xml = table_xml(table, {}, layout)
+    xml = table_xml(grid_table(table, {}))
     title_row = xml.split("<w:tr>")[1]
     assert '<w:jc w:val="left"/>' in title_row
     assert build_format(data).table("t2").rows[0].align == "center"

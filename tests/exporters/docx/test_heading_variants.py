@@ -76,4 +76,4 @@ def test_a_report_with_reworded_headings_keeps_its_prose(tmp_path):
     assert {k: read.prose.get(k) for k in ("s1", "s5", "s6")} == {
         k: report.prose[k] for k in ("s1", "s5", "s6")
     }
-    assert [f.code for f in evaluate(read)] == []
+    assert [f.code for f in evaluate(read) if f.severity != "info"] == []

@@ -32,7 +32,7 @@ def test_a_zero_single_row_gives_zero_items(tmp_path):
     assert all(
         read.value(f"t3.{row}.{col}") == 0 for row in ("other_overdue", "other_fee") for col in COLUMNS
     )
-    assert [f.code for f in evaluate(read)] == []
+    assert [f.code for f in evaluate(read) if f.severity != "info"] == []
 
 
 def test_columns_with_a_figure_stay_blank_for_the_clerk_to_split(tmp_path):

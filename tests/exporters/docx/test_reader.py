@@ -21,9 +21,11 @@ from tests.support.office_docs import Style, build
 
 
 def codes(findings) -> dict[str, list[str]]:
+    """Errors and warnings by code (the 提示 — the reviewer's ratios, a missing web address — aside)."""
     out: dict[str, list[str]] = {}
     for finding in findings:
-        out.setdefault(finding.code, []).append(finding.message)
+        if finding.severity != "info":
+            out.setdefault(finding.code, []).append(finding.message)
     return out
 
 
@@ -98,7 +100,7 @@ def test_a_report_in_the_layout_of_the_seed_has_no_errors(tmp_path):
     assert read.values == report.values
     assert all(read.stated[c] == report.value(c) for c in read.fmt.totals)
     assert read.prose["s1"] == report.prose["s1"] and read.prose["s5"] == report.prose["s5"]
-    assert found == {}
+    assert set(found) == {"HYG-CONTACT"}  # its opening gives no address, phone or e-mail
 
 
 WPS = Style(

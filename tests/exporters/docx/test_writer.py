@@ -16,6 +16,7 @@ from docx.shared import Mm
 from exporters.docx import style as st
 from exporters.docx.prose import opening_text, prose_blocks, split_subheading, title_lines
 from exporters.docx.writer import DocxFonts, DocxLayout, write_docx
+from model.example import load_example
 from model.report import Contact
 from model.values import format_value
 from tests.support.factories import full_2021
@@ -278,19 +279,50 @@ def test_fonts_are_configurable(tmp_path, example):
 
 
 @BOTH
-def test_page_setup_and_landscape_section_for_table_four(name, written):
+def test_page_setup_and_table_four_portrait_at_the_small_size(name, written):
+    """Table 四's 15 columns fit the portrait text width at 小五, as most published reports print it: one section."""
     _, path = written[name]
     document = Document(str(path))
+    (section,) = document.sections
+    _assert_portrait_a4(section)
+    assert "PAGE" in "".join(section.footer._element.itertext())
+    widths = [
+        sum(int(c.get(qn("w:w"))) for c in t._tbl.tblGrid.findall(qn("w:gridCol"))) for t in document.tables
+    ]
+    text_width = st.PAGE_WIDTH - st.MARGIN_LEFT - st.MARGIN_RIGHT
+    assert widths == [text_width] * 3
+    four = document.tables[2]._tbl
+    styles = {p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}").get(W_VAL) for p in four.iter(qn("w:p"))}
+    assert styles == {st.TABLE_TEXT_SMALL}
+
+
+def test_landscape_section_for_table_four_when_its_columns_do_not_fit(tmp_path, example):
+    for cell in example.fmt.table("t4").cells:  # five-digit figures: 15 columns no longer fit a portrait page
+        if not example.fmt.is_computed(cell.cell_id):
+            example.set_value(cell.cell_id, 12345)
+    example.stated.clear()
+    example.changed()
+    path = tmp_path / "wide.docx"
+    write_docx(example, path)
+    _assert_landscape_middle(Document(str(path)))
+    path = tmp_path / "forced.docx"
+    write_docx(load_example(), path, layout=DocxLayout(portrait_when_fits=False))
+    _assert_landscape_middle(Document(str(path)))
+
+
+def _assert_portrait_a4(section):
+    assert section.orientation == WD_ORIENT.PORTRAIT
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    margins = (section.top_margin, section.left_margin, section.right_margin, section.bottom_margin)
+    assert [round(x.mm) for x in margins] == [37, 28, 26, 35]
+
+
+def _assert_landscape_middle(document):
     sections = document.sections
     assert len(sections) == 3
     first, middle, last = sections
     for section in (first, last):
-        assert section.orientation == WD_ORIENT.PORTRAIT
-        assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-        assert [
-            round(x.mm)
-            for x in (section.top_margin, section.left_margin, section.right_margin, section.bottom_margin)
-        ] == [37, 28, 26, 35]
+        _assert_portrait_a4(section)
     assert middle.orientation == WD_ORIENT.LANDSCAPE
     assert (round(middle.page_width.mm), round(middle.page_height.mm)) == (297, 210)
     # the page-number footer is defined once and inherited by the later sections
@@ -378,18 +410,20 @@ def test_cli_export_docx(tmp_path):
 
 
 def test_column_widths_follow_the_grid():
-    from exporters.docx.tables import balanced_wrap, plan_table, table_texts
-    from exporters.docx.writer import LANDSCAPE_WIDTH, PORTRAIT_WIDTH
+    from exporters.docx.tables import balanced_wrap, table_texts, twips_widths
+    from exporters.docx.writer import PORTRAIT_WIDTH
+    from model.document import grid_table
 
     assert [balanced_wrap(n) for n in (9, 7, 6, 4)] == [3, 4, 3, 4]
     report = varied_2021()
     for key in ("t2", "t3", "t4"):
         spec = report.fmt.table(key)
-        plan = plan_table(spec, table_texts(spec, report), PORTRAIT_WIDTH, LANDSCAPE_WIDTH, 12)
-        numbers = plan.widths[spec.label_columns :]
+        table = grid_table(spec, table_texts(spec, report))
+        widths = twips_widths(table)
+        numbers = widths[spec.label_columns :]
         assert max(numbers) - min(numbers) <= spec.grid_columns  # the last column takes the rounding
-        assert sum(plan.widths) == (LANDSCAPE_WIDTH if plan.landscape else PORTRAIT_WIDTH)
-        assert plan.landscape == (key == "t4")
+        assert sum(widths) == PORTRAIT_WIDTH and not table.plan.landscape
+        assert table.plan.small == (key != "t2")
     t3 = report.fmt.table("t3")
-    widths = plan_table(t3, table_texts(t3, report), PORTRAIT_WIDTH, LANDSCAPE_WIDTH, 12).widths
+    widths = twips_widths(grid_table(t3, table_texts(t3, report)))
     assert widths[2] > widths[1] > widths[0] > widths[3]  # items column widest, then the merged group labels

@@ -118,7 +118,7 @@ def test_the_date_is_the_articles_not_the_footers_or_a_related_articles(example)
 def test_registered_as_one_kind_with_four_suffixes(tmp_path, example):
     entry = kind("html")
     assert entry.suffixes == (".html", ".htm", ".mhtml", ".mht") and entry.short == "网页"
-    assert entry.name == "网页（.html .htm .mhtml .mht）" and entry.writer is None
+    assert entry.name == "网页（.html .htm .mhtml .mht）" and entry.writer == "exporters.html.writer:export"
     for suffix in entry.suffixes:
         assert kind_of(f"报告{suffix.upper()}") is entry
     path = tmp_path / "年报.htm"

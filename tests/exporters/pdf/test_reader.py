@@ -154,7 +154,7 @@ def test_read_any_opens_a_pdf(published):
 
 def test_a_landscape_page_stored_turned_by_rotate(published, tmp_path):
     """Table 四's landscape page stored as a portrait page shown turned (/Rotate 90), as some printers write it."""
-    case = published["full"]
+    case = published["landscape"]
     writer = pypdf.PdfWriter(clone_from=pypdf.PdfReader(case.pdf))
     turned = 0
     for shown in writer.pages:

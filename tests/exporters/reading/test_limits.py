@@ -56,12 +56,11 @@ def test_a_long_agency_and_contact_in_a_word_report_are_cut(tmp_path):
 
 
 def test_a_workbook_with_long_texts_is_cut_and_its_draft_opens_again(tmp_path):
-    from exporters.xlsx.anchor import read_anchor
+    from exporters.xlsx.anchor import CELLS_SHEET
     from exporters.xlsx.writer import build_workbook
 
     book = build_workbook(full_2021())
-    _, rows = read_anchor(book)
-    where = {row[0]: (row[1], row[2]) for row in rows}
+    where = {row[0]: (row[1], row[2]) for row in book[CELLS_SHEET].iter_rows(min_row=2, values_only=True)}
     for cell_id, text in (("info.contact.address", "路" * 600), ("t3.new.natural", NOTE)):
         sheet, coordinate = where[cell_id]
         book[sheet][coordinate] = text

@@ -1,0 +1,1 @@
+"""A bounded fuzz run over every reader of the registry (``test_readers_fuzz.py``)."""
