@@ -34,7 +34,7 @@ unmount_all() {   # every mount under the chroot, deepest first; true only when 
 }
 cleanup() {
     local rc=$?
-    [ -d "$JAIL/work" ] && chroot "$JAIL" env WINEPREFIX=/work/pfx wineserver -k >/dev/null 2>&1 || true
+    [ -d "$JAIL/box" ] && chroot "$JAIL" env WINEPREFIX=/box/pfx wineserver -k >/dev/null 2>&1 || true
     [ -n "$XVFB_PID" ] && kill "$XVFB_PID" 2>/dev/null || true
     if ! unmount_all; then
         echo "installer/native.sh: mounts left under $JAIL; not removing it" >&2
@@ -50,11 +50,11 @@ trap 'exit 130' INT TERM   # so that the EXIT trap unmounts the chroot's binds
 
 in_jail() {   # in_jail SECONDS COMMAND: a shell command inside the chroot, with the wine environment
     local limit=$1; shift
-    timeout "$limit" chroot "$JAIL" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/work/home \
-        WINEPREFIX=/work/pfx WINEARCH=win64 WINEDEBUG=-all DISPLAY=":$DISPLAY_NO" LANG=C.UTF-8 \
+    timeout "$limit" chroot "$JAIL" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/box/home \
+        WINEPREFIX=/box/pfx WINEARCH=win64 WINEDEBUG=-all DISPLAY=":$DISPLAY_NO" LANG=C.UTF-8 \
         WINEDLLOVERRIDES="mscoree,mshtml=;winemenubuilder.exe=d" bash -c "$*"
 }
-APP='/work/pfx/drive_c/users/root/AppData/Local/Programs/nianbao'
+APP='/box/pfx/drive_c/users/root/AppData/Local/Programs/nianbao'
 
 # ---------------------------------------------------------------------------------------------------------
 step "host tools (debootstrap, Xvfb, xdotool)"
@@ -74,10 +74,10 @@ step "Debian $SUITE chroot (debootstrap --variant=minbase)"
     || { tail -20 "$JAIL.log"; fail "debootstrap $SUITE failed"; }
 rm -f "$JAIL.log"
 unmount_all || fail "mounts are left under $JAIL"
-rm -rf --one-file-system "$JAIL/work" "$JAIL/tmp/.X11-unix"   # a reused chroot: the last run's files
+rm -rf --one-file-system "$JAIL/box" "$JAIL/tmp/.X11-unix"   # a reused chroot: the last run's files
 for d in proc sys dev; do mount --bind "/$d" "$JAIL/$d" || fail "could not bind /$d into the chroot"; done
 cp /etc/resolv.conf "$JAIL/etc/resolv.conf"
-mkdir -p "$JAIL/work/home" "$JAIL/work/out"
+mkdir -p "$JAIL/box/home" "$JAIL/box/out"
 
 step "wine from $SUITE, inside the chroot"
 [ -n "$REUSE" ] && [ -e "$JAIL/usr/bin/wine-stable" ] || in_jail 900 'export DEBIAN_FRONTEND=noninteractive; apt-get update -qq &&
@@ -96,27 +96,27 @@ mount --bind /tmp/.X11-unix "$JAIL/tmp/.X11-unix" || fail "could not bind the X 
 export DISPLAY=":$DISPLAY_NO"
 
 step "fresh wine prefix (Windows 10), silent install"
-cp "$INSTALLER" "$JAIL/work/setup.exe"
+cp "$INSTALLER" "$JAIL/box/setup.exe"
 in_jail 300 'wineboot --init >/dev/null 2>&1; wineserver -w' || fail "wineboot --init failed"
 in_jail 120 'wine winecfg -v win10 >/dev/null 2>&1; wineserver -w' || fail "could not set Windows 10"
-in_jail 600 'wine /work/setup.exe /S; wineserver -w' || fail "the silent install failed"
+in_jail 600 'wine /box/setup.exe /S; wineserver -w' || fail "the silent install failed"
 in_jail 10 "test -e '$APP/nianbao.exe'" || fail "nianbao.exe was not installed"
-FONTS="$JAIL/work/pfx/drive_c/windows/Fonts"
+FONTS="$JAIL/box/pfx/drive_c/windows/Fonts"
 mkdir -p "$FONTS"
 "$BUILDPY" installer/cjk_face.py "$FONTS" || fail "could not take the SC face out of Noto Sans CJK"
 
-smoke() {   # smoke NAME: nianbao.exe --smoke in the native platform into /work/out/NAME (--smoke alone is offscreen)
-    in_jail 300 "mkdir -p /work/out/$1 && wine '$APP/nianbao.exe' --smoke 'Z:\\work\\out\\$1' -platform windows" >/dev/null
+smoke() {   # smoke NAME: nianbao.exe --smoke in the native platform into /box/out/NAME (--smoke alone is offscreen)
+    in_jail 300 "mkdir -p /box/out/$1 && wine '$APP/nianbao.exe' --smoke 'Z:\\box\\out\\$1' -platform windows" >/dev/null
 }
 
 step "native smoke without the font registered: the box check must fail"
 smoke nofont || fail "nianbao.exe --smoke (native, no font registered) exited with $?"
-if "$LINUX_PY" installer/check_outputs.py "$JAIL/work/out/nofont" >"$JAIL/work/out/nofont.txt" 2>&1; then
-    cat "$JAIL/work/out/nofont.txt"
+if "$LINUX_PY" installer/check_outputs.py "$JAIL/box/out/nofont" >"$JAIL/box/out/nofont.txt" 2>&1; then
+    cat "$JAIL/box/out/nofont.txt"
     fail "the box check passed although DirectWrite sees no Chinese font (every character is a box)"
 fi
-grep -q '方框' "$JAIL/work/out/nofont.txt" || { cat "$JAIL/work/out/nofont.txt"; fail "it failed, but not for the boxes"; }
-sed 's/^/   | /' "$JAIL/work/out/nofont.txt" | grep '方框' | head -3
+grep -q '方框' "$JAIL/box/out/nofont.txt" || { cat "$JAIL/box/out/nofont.txt"; fail "it failed, but not for the boxes"; }
+sed 's/^/   | /' "$JAIL/box/out/nofont.txt" | grep '方框' | head -3
 
 step "fonts registered (HKLM …\\Fonts, FontSubstitutes), native smoke passes"
 # DirectWrite sees a font in C:\windows\Fonts only when it is registered; wine's own dialogs use MS Shell Dlg.
@@ -127,14 +127,14 @@ in_jail 120 "K='HKLM\\Software\\Microsoft\\Windows NT\\CurrentVersion'
         wine reg add \"\$K\\FontSubstitutes\" /v \"\$face\" /d 'Noto Sans CJK SC' /f || exit 1
     done; wineserver -w" >/dev/null || fail "could not register the fonts"
 smoke fonts || fail "nianbao.exe --smoke (native) exited with $?"
-"$LINUX_PY" installer/check_outputs.py "$JAIL/work/out/fonts" --exports | sed 's/^/   | /'
+"$LINUX_PY" installer/check_outputs.py "$JAIL/box/out/fonts" --exports | sed 's/^/   | /'
 [ "${PIPESTATUS[0]}" -eq 0 ] || fail "native smoke outputs are wrong"
 
 step "driven run: 表三, type, Enter/Tab, Ctrl+S, 导出 Excel (wine's file dialog)"
-in_jail 120 "mkdir -p /work/drive && wine '$APP/nianbao-cli.exe' new --year 2025 --agency 测试市交通运输局 \
-    -o 'Z:\\work\\drive\\草稿.nianbao'" >/dev/null || fail "nianbao-cli.exe new failed"
+in_jail 120 "mkdir -p /box/drive && wine '$APP/nianbao-cli.exe' new --year 2025 --agency 测试市交通运输局 \
+    -o 'Z:\\box\\drive\\草稿.nianbao'" >/dev/null || fail "nianbao-cli.exe new failed"
 t_exec=$(date +%s.%N)
-in_jail 600 "wine '$APP/nianbao.exe' 'Z:\\work\\drive\\草稿.nianbao' >/work/drive/app.log 2>&1" &
+in_jail 600 "wine '$APP/nianbao.exe' 'Z:\\box\\drive\\草稿.nianbao' >/box/drive/app.log 2>&1" &
 APP_PID=$!
 window() {   # window TITLE-PATTERN [SECONDS]: the id of a mapped window whose name matches (waits)
     timeout "${2:-60}" xdotool search --sync --onlyvisible --name "$1" 2>/dev/null | head -1
@@ -160,18 +160,18 @@ D="$(window '^导出 Excel$' 30)" || true
 [ -n "$D" ] || fail "the native save dialog did not appear"
 sleep 1
 keys ctrl+a
-xdotool type --delay 40 'Z:\work\drive\typed.xlsx'; sleep 0.3
+xdotool type --delay 40 'Z:\box\drive\typed.xlsx'; sleep 0.3
 keys Return
 D="$(window '导出完成' 60)" || true
 [ -n "$D" ] || fail "no 导出完成 box after the export"
 keys Escape
 keys ctrl+q
-wait "$APP_PID" || fail "nianbao.exe exited with $? (log: $(cat "$JAIL/work/drive/app.log"))"
+wait "$APP_PID" || fail "nianbao.exe exited with $? (log: $(cat "$JAIL/box/drive/app.log"))"
 in_jail 60 'wineserver -w' || true
-echo "   driven run done: $(ls "$JAIL/work/drive" | tr '\n' ' ')"
+echo "   driven run done: $(ls "$JAIL/box/drive" | tr '\n' ' ')"
 
 step "nianbao-cli.exe check of the saved draft and the exported workbook"
-out="$(in_jail 300 "wine '$APP/nianbao-cli.exe' check 'Z:\\work\\drive\\草稿.nianbao' 'Z:\\work\\drive\\typed.xlsx'")" || true
+out="$(in_jail 300 "wine '$APP/nianbao-cli.exe' check 'Z:\\box\\drive\\草稿.nianbao' 'Z:\\box\\drive\\typed.xlsx'")" || true
 echo "$out" | sed 's/^/   | /'
 for file in 草稿.nianbao typed.xlsx; do   # 7 + 5 = 12 in the 自然人 column, 2 for 商业企业, 14 in all
     block="$(echo "$out" | sed -n "/$file：/,/^Z:/p")"
