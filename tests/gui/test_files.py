@@ -12,7 +12,7 @@ from gui import exports
 from gui.dialogs import NewReport
 from model import draft
 from model.report import Report
-from tests.support.gui_window import FakeDialogs, make_window
+from tests.support.gui_window import FakeDialogs, drop_event, make_window
 
 
 @pytest.fixture
@@ -110,15 +110,8 @@ def test_opening_another_file_over_unsaved_changes_asks_first(qtbot, seam, saved
 
 def test_dropping_a_draft_on_the_window_opens_it(qtbot, seam, saved_example):
     window = make_window(qtbot, Report.new(2025), dialogs=seam)
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(saved_example))])
-    event = QDropEvent(
-        QPoint(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    event = drop_event(saved_example)
+    mime = event.mime  # the same data, dropped again below on a text field
     window.dropEvent(event)
     assert window.document.path == str(saved_example)
     window.document.replace_report(Report.new(2025), None)
