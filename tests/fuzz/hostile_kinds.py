@@ -21,7 +21,9 @@ def sleep(path: str | os.PathLike[str]) -> None:
 
 
 def hog(path: str | os.PathLike[str]) -> None:
-    held = [bytearray(64 * 1024 * 1024) for _ in range(64)]  # 4 GB, past any address-space limit
+    # 4 GB, past any address-space limit. bytes(n) is calloc'd, so the pages are not touched: the limit is reached in
+    # milliseconds of CPU (bytearray's memset of every page could outlast the test's 1 s CPU limit on a busy machine).
+    held = [bytes(64 * 1024 * 1024) for _ in range(64)]
     raise AssertionError(len(held))
 
 
