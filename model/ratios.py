@@ -3,8 +3,9 @@
 Which cells make each ratio is data: the format's rule of kind ``reviewer_ratios`` (code RATIO) lists, per ratio,
 its ``key``, ``name``, the cells summed over the ``numerator`` and ``denominator`` (less any ``minus`` cells), or for a
 growth the ``cells`` of this year compared with the same cells of last year's report (``"growth": true``), and
-``min_requests`` with the ``requests`` cells: below that many requests no ratio is shown. The rule turns the shown
-ratios into 提示 findings; they never block anything.
+``min_requests`` with the ``requests`` cells: below that many requests no ratio is shown; a ratio's own ``min_cases``
+(its denominator: concluded cases, last year's figure) keeps 「纠错率100%」 of one case from being shown. The rule
+turns the shown ratios into 提示 findings; they never block anything.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class Ratio:
     value: float | None
     numerator: int
     denominator: int
-    shown: bool  # False below the format's minimum of requests (30), or when there is no value
+    shown: bool  # False below the format's minimum of requests (30) or of its own cases, or without a value
     cells: tuple[str, ...] = ()
     explain: str = ""  # the figures in words, from the format: 「予以公开与部分公开{n}件，办结{d}件」
 
@@ -92,10 +93,15 @@ def _ratio(report: Report, last: Report | None, item: dict[str, Any], enough: bo
         value,
         numerator,
         denominator,
-        enough and value is not None,
+        enough and value is not None and denominator >= _min_cases(item),
         cells,
         item.get("explain", ""),
     )
+
+
+def _min_cases(item: dict[str, Any]) -> int:
+    """The fewest cases under the ratio (its denominator) for it to mean something: 1 unless the format says."""
+    return int(item.get("min_cases", 1))
 
 
 def _growth(report: Report, last: Report | None, item: dict[str, Any], enough: bool) -> Ratio:
@@ -111,7 +117,7 @@ def _growth(report: Report, last: Report | None, item: dict[str, Any], enough: b
         value,
         now - before,
         before,
-        enough and value is not None,
+        enough and value is not None and before >= _min_cases(item),
         cells,
         item.get("explain", ""),
     )

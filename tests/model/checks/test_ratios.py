@@ -1,4 +1,5 @@
-"""Reviewer ratios (RATIO, 提示): computed from the format's cells in both formats, shown from 30 requests on."""
+"""Reviewer ratios (RATIO, 提示): computed from the format's cells in both formats, shown from 30 requests on and
+from 5 cases of their own (纠错率, 结转增长率)."""
 
 from __future__ import annotations
 
@@ -43,16 +44,33 @@ def test_carry_growth_needs_last_year() -> None:
     assert not _by_key(report)["carry_growth"].shown
     last.set_value("t3.next.natural", 2)
     growth = _by_key(report, last)["carry_growth"]
-    assert growth.value == pytest.approx(1.0) and growth.shown
-    assert "结转下年度4件，上年2件" in growth.text
+    assert growth.value == pytest.approx(1.0) and not growth.shown  # 2 → 4: too few to say it doubled
+    last.set_value("t3.next.natural", 5)
+    report.set_value("t3.next.natural", 8)
+    growth = _by_key(report, last)["carry_growth"]
+    assert growth.value == pytest.approx(0.6) and growth.shown
+    assert "结转下年度8件，上年5件" in growth.text
+
+
+def test_a_correction_rate_needs_five_concluded_cases() -> None:
+    report = full_2021()  # 复议: 维持2, 纠正1 — 3 concluded: 33.3% is not shown
+    review = _by_key(report)["review_correction"]
+    assert review.value == pytest.approx(1 / 3) and not review.shown
+    report.set_value("t4.cases.review_upheld", 4)  # 维持4, 纠正1: 5 concluded
+    review = _by_key(report)["review_correction"]
+    assert review.shown and review.percent == "20.0%"
+    one = full_2021()
+    one.set_value("t4.cases.review_upheld", 0)  # a single case, corrected: never 「纠错率100%」
+    assert _by_key(one)["review_correction"].percent == "100.0%"
+    assert not _by_key(one)["review_correction"].shown
 
 
 def test_shown_ratios_are_one_info_finding_without_cells() -> None:
     (finding,) = [f for f in evaluate(full_2021()) if f.code == "RATIO"]
     assert finding.severity == "info" and not finding.cells
-    assert finding.message.startswith(
-        "供参考：实质公开率63.0%（予以公开与部分公开29件，办结46件）；行政复议纠错率33.3%"
-    )
+    assert (
+        finding.message == "供参考：实质公开率63.0%（予以公开与部分公开29件，办结46件）"
+    )  # 3 复议 cases: too few
     assert "结转" not in finding.message  # no last year attached: no growth to show
 
 
