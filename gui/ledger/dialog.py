@@ -17,6 +17,8 @@ from gui.ledger.columns import ColumnsBox
 from gui.ledger.values import ValuesBox
 from model.ledger.session import LedgerSession
 from model.ledger.source import ranges
+from model.ledger.summary import by_name_note, count_sentence
+from model.ledger.vocab import vocabulary
 
 MAX_LISTED = 2000  # rows listed in the dialog (the CLI lists every one)
 
@@ -78,19 +80,10 @@ class LedgerDialog(QDialog):
         self.summary.setText(f"<b>{missing}</b>" if missing else self._sentence())
 
     def _sentence(self) -> str:
-        t, counted = self.session.targets, self.session.counted()
-        counts = counted.counts
-
-        def row(key: str) -> int:
-            return sum(counts.get(t.cell(key, c), 0) for c in t.applicants)
-
-        done = sum(row(k) for k in t.outcomes)
-        text = (
-            f"{self.session.year}年度计入{counted.counted}行：本年新收{row(t.new)}件，上年结转{row(t.carry)}件，"
-            f"办结{done}件，结转下年度{row(t.pending)}件。"
-        )
+        counted = self.session.counted()
+        text = count_sentence(self.session)
         if self.session.layout.column("type") is None:
-            text += "台账没有申请人类型列，按申请人名称判断（姓名计为自然人，“公司”等计为商业企业）。"
+            text += f"台账没有申请人类型列，按申请人名称判断：{by_name_note(vocabulary())}。"
         if counted.problems:
             text += f"<span style='color:#b3261e'>有{len(counted.problems)}行不能计入（见右侧）。</span>"
         unmapped = len(self.values.unmapped())

@@ -4,12 +4,39 @@ from __future__ import annotations
 
 from model.ledger.session import LedgerSession
 from model.ledger.source import ranges
+from model.ledger.vocab import Vocabulary
 
 
 def row_names(session: LedgerSession) -> dict[str, str]:
     """Row key → the format's name of the row, for the rows the ledger fills."""
     table = session.fmt.table(session.targets.table)
     return {row.key: row.name for row in table.rows if row.key}
+
+
+def count_sentence(session: LedgerSession) -> str:
+    """「2024年度计入40行：本年新收35件，上年结转5件，办结38件，结转下年度2件。」, in the format's row names."""
+    t, counted = session.targets, session.counted()
+    names = row_names(session)
+
+    def row(key: str) -> int:
+        return sum(counted.counts.get(t.cell(key, c), 0) for c in t.applicants)
+
+    done = sum(row(k) for k in t.outcomes)
+    return (
+        f"{session.year}年度计入{counted.counted}行：{names[t.new]}{row(t.new)}件，{names[t.carry]}{row(t.carry)}件，"
+        f"办结{done}件，{names[t.pending]}{row(t.pending)}件。"
+    )
+
+
+def by_name_note(words: Vocabulary) -> str:
+    """How applicants are typed by their names, from the vocabulary's rules in the order they are tried:
+    「含“律师事务所”等的计为法律服务机构，……，像姓名的（二至五个汉字）计为自然人」."""
+    parts = []
+    for rule in words.name_rules:
+        who = rule.means or (f"含“{rule.any[0]}”等的" if rule.any else "")
+        if who:
+            parts.append(f"{who}计为{'、'.join(rule.to)}")
+    return "，".join(parts)
 
 
 def table_lines(session: LedgerSession) -> list[str]:

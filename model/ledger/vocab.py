@@ -29,12 +29,14 @@ def bare(text: str) -> str:
 
 @dataclass(frozen=True)
 class Rule:
-    """A word rule: any of ``any`` in the text (or ``pattern`` matching it), none of ``none`` → ``to``."""
+    """A word rule: any of ``any`` in the text (or ``pattern`` matching it), none of ``none`` → ``to``; ``means`` says
+    in words what a pattern takes (「像姓名的」)."""
 
     any: tuple[str, ...]
     none: tuple[str, ...]
     pattern: re.Pattern[str] | None
     to: tuple[str, ...]
+    means: str = ""
 
     def matches(self, text: str) -> bool:
         if any(word in text for word in self.none):
@@ -77,6 +79,7 @@ def _rule(data: dict[str, Any]) -> Rule:
         tuple(norm(w) for w in data.get("none", ())),
         re.compile(pattern) if pattern else None,
         (target,) if isinstance(target, str) else tuple(target),
+        str(data.get("means", "")),
     )
 
 

@@ -219,3 +219,14 @@ def test_another_format_after_the_import_keeps_the_tooltips_working(qtbot, seam,
     assert report.format_id == "2019" and "t3.other_overdue.natural" in report.ledger.cells
     assert trace.tooltip_lines(report, "t3.other.natural")[0].startswith("依申请台账“台账.xlsx”：计入0行")
     assert trace.tooltip_lines(report, "t3.open.natural")[0].startswith("依申请台账“台账.xlsx”：计入")
+
+
+def test_without_a_type_column_the_dialog_says_how_names_are_typed(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = ledgers.write_xlsx(tmp_path / "台账.xlsx", ledgers.records(60, seed=3), with_type=False)
+    session = LedgerSession(read_ledger(path), load_format("2021"), ledgers.YEAR)
+    dialog = LedgerDialog(None, session)
+    qtbot.addWidget(dialog)
+    text = dialog.summary.text()
+    assert "台账没有申请人类型列，按申请人名称判断：含“律师事务所”等的计为法律服务机构" in text
+    assert "像姓名的（二至五个汉字）计为自然人。" in text
+    assert "本年新收" in text and "结转下年度" in text  # the format's row names
