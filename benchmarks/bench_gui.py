@@ -9,8 +9,8 @@
    python-docx at that point. Measured twice: offscreen (the child reports its own ready and paint), and on a
    private Xvfb by an X client watching the events (benchmarks/xwatch.py: exec → MapNotify of the window → its
    first DamageNotify, i.e. the first paint of the mapped window), bare, floor and app in turn, medians of
-   ``--pairs`` rounds. ``--python`` runs the app with another interpreter, e.g. a venv with the wheel installed
-   (not editable), from outside the source tree.
+   ``--pairs`` rounds. ``--python`` runs all three on X with another interpreter, e.g. a venv with the wheel
+   installed (not editable: an editable install's finder adds ≈ 15 ms to every process), from outside the tree.
 2. Editing table 三: the time from committing one value (the table model's setData, as the grid's editor does) to
    updated totals, cell marks and the 校验结果 list, p95 over N edits (target well under a 16 ms frame); also with
    the repaint (processEvents), and a bare QTableWidget edit as the floor.
@@ -195,14 +195,11 @@ def on_x(pairs: int, env: dict[str, str], python: str) -> dict[str, tuple[float,
         return None
     outside = tempfile.mkdtemp(prefix="nianbao-bench-x-")  # the app runs from outside the source tree
     app_env = env if python == sys.executable else {k: v for k, v in env.items() if k != "PYTHONPATH"}
-    jobs = {
-        "bare": ([sys.executable, "-c", X_BARE], env, None),
-        "floor": ([sys.executable, "-c", X_FLOOR], env, None),
-        "app": (
-            [python, "-m", "nianbao", "--example"],
-            app_env,
-            outside if python != sys.executable else None,
-        ),
+    here = outside if python != sys.executable else None
+    jobs = {  # all three on the same interpreter: an editable install's finder costs every process ≈ 15 ms
+        "bare": ([python, "-c", X_BARE], app_env, here),
+        "floor": ([python, "-c", X_FLOOR], app_env, here),
+        "app": ([python, "-m", "nianbao", "--example"], app_env, here),
     }
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in jobs}
     try:
@@ -275,7 +272,7 @@ def main() -> int:
     parser.add_argument(
         "--pairs", type=int, default=21, help="rounds of bare, floor and app on Xvfb (median)"
     )
-    parser.add_argument("--python", default=sys.executable, help="the interpreter that runs the app on X")
+    parser.add_argument("--python", default=sys.executable, help="the interpreter that runs bare, floor and app on X")
     options = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="nianbao-bench-"))
     os.environ["NIANBAO_SETTINGS"] = str(scratch / "settings.ini")
