@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable, Collection
 from pathlib import Path
 
+from model import process_start
 from model.file_names import NAME_BYTES
 from model.os_errors import describe
 
@@ -112,11 +113,12 @@ def stale_temps(folder: Path, names: Collection[str] | None = None, now: float |
         if match is None or (wanted is not None and match.group("name") not in wanted):
             continue
         try:
-            if not entry.is_file(follow_symlinks=False) or now - entry.stat().st_mtime < STALE_SECONDS:
+            written = entry.stat().st_mtime
+            if not entry.is_file(follow_symlinks=False) or now - written < STALE_SECONDS:
                 continue
         except OSError:
             continue
-        if found is not None and running(int(found.group("pid"))):
+        if found is not None and _writer_running(int(found.group("pid")), written):
             continue
         out.append(Path(entry.path))
     return out
@@ -132,6 +134,12 @@ def clean_stale(folder: Path, names: Collection[str] | None = None) -> int:
             continue
         removed += 1
     return removed
+
+
+def _writer_running(pid: int, written: float) -> bool:
+    """Whether the process that wrote at ``written`` may still be writing: its pid runs, and not as a process that
+    started later (a pid reused after a crash or a restart)."""
+    return running(pid) and not process_start.started_after(pid, written)
 
 
 def running(pid: int) -> bool:

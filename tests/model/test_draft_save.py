@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from model import atomic, draft
+from model import atomic, draft, process_start
 from tests.support import ROOT
 from tests.support.crash import save_killed_before_rename
 from tests.support.factories import full_2021
@@ -174,12 +174,12 @@ def test_a_crash_before_the_rename_leaves_a_temp_that_the_next_save_removes(tmp_
 
 def test_only_the_apps_own_stale_temps_of_dead_processes_are_cleaned(tmp_path):
     path = tmp_path / "r.nianbao"
-    dead, live = _dead_pid(), os.getpid()
+    dead, live = _dead_pid(), 1  # pid 1 runs, and started before the temp files were written
     names = {
         f".r.nianbao.{dead}-0123abcd.tmp": "gone",  # a killed save of this draft
         f".r.nianbao.bak.{dead}-0123abcd.tmp": "gone",  # of its backup
         ".r.nianbao.k3j_x9q2.tmp": "gone",  # tempfile.mkstemp's, from an earlier version
-        f".r.nianbao.{live}-0123abcd.tmp": "kept",  # a running process's save
+        f".r.nianbao.{live}-0123abcd.tmp": "kept",  # a running process's save (it started long before)
         f".other.nianbao.{dead}-0123abcd.tmp": "kept",  # another draft's: not this save's business
         "r.nianbao.tmp": "kept",  # not the app's pattern
         "~$r.nianbao.tmp": "kept",
@@ -190,3 +190,16 @@ def test_only_the_apps_own_stale_temps_of_dead_processes_are_cleaned(tmp_path):
     draft.save(full_2021(), path)
     kept = sorted(n for n, fate in names.items() if fate == "kept")
     assert _temps(tmp_path) == kept
+
+
+@pytest.mark.skipif(process_start.started_at(os.getpid()) is None, reason="no process start times here")
+def test_a_temp_of_a_pid_now_reused_by_a_later_process_is_cleaned(tmp_path):
+    """A crash, a restart, and the dead writer's pid is this process's now: its temp file is still a leftover."""
+    started = process_start.started_at(os.getpid())
+    assert started is not None
+    reused = tmp_path / f".r.nianbao.{os.getpid()}-0123abcd.tmp"
+    reused.write_bytes(b"{")
+    then = min(time.time() - 2 * atomic.STALE_SECONDS, started - 30)  # written before this process began
+    os.utime(reused, (then, then))
+    draft.save(full_2021(), tmp_path / "r.nianbao")
+    assert _temps(tmp_path) == []
