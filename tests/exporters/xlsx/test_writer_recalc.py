@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import tempfile
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -18,33 +16,10 @@ from model.engine import evaluate
 from model.example import load_example
 from model.report import Report
 from tests.exporters.xlsx.test_writer import build_2021
-from tests.support.libreoffice import soffice_path
+from tests.support.libreoffice import convert_many
 
 EDITED_INPUT = "t3.new.natural"
 OVERWRITTEN_TOTAL = "t4.cases.review_total"
-
-
-def convert_all(sources: list[Path], out_dir: Path) -> None:
-    """Recalculate and re-save several workbooks in one LibreOffice run (each start costs about 1.5 s)."""
-    soffice = soffice_path()
-    assert soffice is not None
-    with tempfile.TemporaryDirectory(prefix="lo-profile-") as profile:
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation={Path(profile).as_uri()}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                "xlsx",
-                "--outdir",
-                str(out_dir),
-                *map(str, sources),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
 
 
 @cache
@@ -79,7 +54,7 @@ def recalculated(tmp_path_factory, soffice) -> dict[str, tuple[Report, Path]]:
     overwritten = r2021.copy()
     overwritten.stated[OVERWRITTEN_TOTAL] = 99
     reports = {"example": example, "r2021": r2021, "plus_one": plus_one, "overwritten": overwritten}
-    convert_all([folder / f"{name}.xlsx" for name in reports], out)
+    convert_many([folder / f"{name}.xlsx" for name in reports], "xlsx", out, timeout=300)  # recalculated
     return {name: (report, out / f"{name}.xlsx") for name, report in reports.items()}
 
 
