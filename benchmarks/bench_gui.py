@@ -272,7 +272,9 @@ def main() -> int:
     parser.add_argument(
         "--pairs", type=int, default=21, help="rounds of bare, floor and app on Xvfb (median)"
     )
-    parser.add_argument("--python", default=sys.executable, help="the interpreter that runs bare, floor and app on X")
+    parser.add_argument(
+        "--python", default=sys.executable, help="the interpreter that runs bare, floor and app on X"
+    )
     options = parser.parse_args()
     scratch = Path(tempfile.mkdtemp(prefix="nianbao-bench-"))
     os.environ["NIANBAO_SETTINGS"] = str(scratch / "settings.ini")
