@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -13,7 +15,15 @@ from model.packs import fits
 from model.report import Contact, Report
 from model.values import InputError, parse_value
 
-META_FIELDS = ("agency", "level", "year", "format_id", "pack", *(f"contact.{f}" for f in Contact.FIELDS))
+META_FIELDS = (
+    "agency",
+    "level",
+    "year",
+    "format_id",
+    "pack",
+    "sign_off_date",
+    *(f"contact.{f}" for f in Contact.FIELDS),
+)
 
 
 class ReportDocument(QObject):
@@ -170,8 +180,9 @@ class ReportDocument(QObject):
     def set_meta(
         self, field: str, value: str | int, description: str = "修改基本信息", keep_format: bool = False
     ) -> None:
-        """Change agency, level, year, format_id or contact.<field>; a new year brings its format unless
-        ``keep_format`` (基本信息 then offers the change, saying what it would drop)."""
+        """Change agency, level, year, format_id, pack, sign_off_date ("2025-01-20", "" for 导出当天) or
+        contact.<field>; a new year brings its format unless ``keep_format`` (基本信息 then offers the change,
+        saying what it would drop)."""
         if field not in META_FIELDS:
             raise KeyError(field)
         after = self.report.copy()
@@ -187,6 +198,8 @@ class ReportDocument(QObject):
             after = _in_format(after, str(value))
         elif field == "pack":  # 执行口径: "" for the national rules, else a pack that fits (model/packs.py)
             after.pack = str(value)
+        elif field == "sign_off_date":  # 落款日期: "2025-01-20", or "" for the day of export
+            after.sign_off_date = datetime.date.fromisoformat(str(value)) if value else None
         else:  # agency, level: cut at the limit as the fields do
             limit = limits.MAX_AGENCY if field == "agency" else limits.MAX_LEVEL
             setattr(after, field, limits.clean(str(value), limit))
@@ -204,7 +217,8 @@ class ReportDocument(QObject):
         old_format, old_prose, old_meta = report.format_id, dict(report.prose), _meta(report)
         old_previous = (id(report.previous), report.previous_source)
         old_cells = {c: report.value(c) for c in report.fmt.cells}
-        for name in ("format_id", "year", "agency", "level", "previous", "previous_source", "ledger", "pack"):
+        names = ("format_id", "year", "agency", "level", "previous", "previous_source", "ledger", "pack")
+        for name in (*names, "sign_off_date"):
             setattr(report, name, getattr(state, name))
         report.contact = Contact(**{f: getattr(state.contact, f) for f in Contact.FIELDS})
         for name in ("prose", "values", "units", "stated", "invalid"):
@@ -265,6 +279,7 @@ def _meta(report: Report) -> tuple[object, ...]:
     return (
         report.format_id,
         report.pack,
+        report.sign_off_date,
         report.year,
         report.agency,
         report.level,

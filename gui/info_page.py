@@ -1,4 +1,4 @@
-"""基本信息: agency, level, year and format, contact details — every change an undo step of the document."""
+"""基本信息: agency, level, year and format, 落款日期, contact details — every change an undo step of the document."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui.sign_off_field import SignOffDateField
 from model.formats import format_for_year, format_ids, format_summary, load_format
 from model.limits import MAX_AGENCY, MAX_CONTACT_FIELD, MAX_YEAR, MIN_YEAR
 from model.pack_choice import pack_choices
@@ -80,6 +81,10 @@ class InfoPage(QWidget):
         _colour(self.format_warning, "#a4262c", bold=True)
         self.use_right_format = QPushButton()
         self.use_right_format.clicked.connect(self._use_year_format)
+        self.sign_off_date = SignOffDateField()  # 落款日期: 导出当天, or the day the report is dated
+        self.sign_off_date.chosen.connect(
+            lambda day: self.document.set_meta("sign_off_date", day, "修改落款日期")
+        )
 
         report_box = QGroupBox("报告")
         form = QFormLayout(report_box)
@@ -95,6 +100,7 @@ class InfoPage(QWidget):
         warning.addWidget(self.format_warning)
         warning.addWidget(self.use_right_format, 0, Qt.AlignmentFlag.AlignLeft)
         form.addRow("", self.warning_box)
+        form.addRow("落款日期：", self.sign_off_date)
 
         contact_box = QGroupBox("联系方式（报告开头的说明段落中使用）")
         contact_form = QFormLayout(contact_box)
@@ -170,6 +176,7 @@ class InfoPage(QWidget):
         self.pack.setCurrentIndex(max(0, self.pack.findData(report.pack)))
         for name, edit in self.contact.items():
             _set_text(edit, getattr(report.contact, name))
+        self.sign_off_date.show_date(report.sign_off_date)
         for widget in widgets:
             widget.blockSignals(False)
         self.title.setText(f"报告标题：{report.title}" if report.agency else "报告标题：请先填写机关名称")

@@ -160,7 +160,7 @@ def report_document(
     landscape_columns: int = ts.LANDSCAPE_COLUMNS,
     portrait_when_fits: bool = True,
 ) -> ReportDocument:
-    """The report as printed; ``date`` dates the 落款 (today when not given)."""
+    """The report as printed; ``date`` dates the 落款 (else the report's 落款日期, else today)."""
     opening, *contact = rt.opening_paragraphs(report)
     blocks: list[Block] = [Paragraph(opening), *(Paragraph(text, "contact") for text in contact)]
     for section in report.fmt.sections:
@@ -174,7 +174,7 @@ def report_document(
     return ReportDocument(
         tuple(rt.title_lines(report)),
         tuple(blocks),
-        closing_paragraphs(report, closing, date or datetime.date.today()),
+        closing_paragraphs(report, closing, date or report.sign_off_date or datetime.date.today()),
         report.title,
         f"{report.year}年政府信息公开工作年度报告",
         report.agency.strip() or "年报助手",

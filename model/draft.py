@@ -16,7 +16,8 @@ Layout (format version 1)::
                                             # absent or null when unknown (drafts saved before it had this field)
      "provenance": {"t3.new.natural": [["某某局", "某某局.docx", "12"], ...]},  # optional: a roll-up's sources
      "ledger": {...},                       # optional: the 依申请台账 table 三 was counted from (model/ledger/source.py)
-     "pack": "2025sample"}                  # optional: the rule pack (执行口径, model/packs.py); absent: national only
+     "pack": "2025sample",                  # optional: the rule pack (执行口径, model/packs.py); absent: national only
+     "sign_off_date": "2025-01-20"}         # optional: the 落款's date (落款日期); absent: the day of export
 
 Older versions are migrated on load by MIGRATIONS (version n -> n + 1).
 """
@@ -84,6 +85,8 @@ def report_to_dict(report: Report, with_previous: bool = True) -> dict[str, Any]
         data["published"] = report.published.isoformat()
     if report.pack:
         data["pack"] = report.pack
+    if report.sign_off_date is not None:
+        data["sign_off_date"] = report.sign_off_date.isoformat()
     if report.ledger is not None and with_previous:  # last year's report is kept without its ledger
         from model.ledger import source as ledger_source  # here: most drafts have no ledger
 
@@ -261,6 +264,7 @@ def report_from_dict(data: dict[str, Any], with_previous: bool = False) -> Repor
         report.prose[key] = _text(text, "正文", limits.MAX_PROSE)
     _read_cells(report, data)
     report.published = _date(data.get("published"), "发布日期")
+    report.sign_off_date = _date(data.get("sign_off_date"), "落款日期")
     report.pack = _text(
         data.get("pack", ""), "执行口径", limits.MAX_FORMAT_ID
     )  # kept where it is not installed

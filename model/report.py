@@ -62,6 +62,7 @@ class Report:
     # a roll-up's cells: each unit's contribution as (unit, file, value as text) — model/review/rollup.py
     provenance: dict[str, tuple[tuple[str, str, str], ...]] = field(default_factory=dict)
     pack: str = ""  # the rule pack (执行口径) checked besides the format's rules; "" for national rules only
+    sign_off_date: datetime.date | None = None  # 落款日期: the date the 落款 carries; None: the day of export
     # a document read back: its title and opening paragraph as printed ("" in a draft, whose title and opening the
     # app writes); the hygiene rules check them (model/hygiene.py); not saved in drafts, not part of equality
     printed_title: str = field(default="", compare=False)
@@ -157,6 +158,7 @@ class Report:
             self.previous_source,
             self.published,
             pack=self.pack,
+            sign_off_date=self.sign_off_date,
             printed_title=self.printed_title,
             opening=self.opening,
             ledger=self.ledger,

@@ -61,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
         "--filed", action="store_true", help="备案稿：Word/PDF 末尾加落款和单位负责人签字、盖章、日期栏"
     )
     closing.add_argument("--sign-off", action="store_true", help="公开版末尾加落款（机关名称、日期）")
+    export.add_argument(
+        "--sign-off-date",
+        metavar="日期",
+        help="落款日期，如 2025-01-20（代替草稿中的落款日期和导出当天；未加 --filed 时即加落款）",
+    )
     from nianbao import ledger_cli
 
     ledger_cli.add_parser(sub)
@@ -316,12 +321,19 @@ def cmd_export(options: argparse.Namespace) -> int:
     if existing and not options.force:
         names = "”“".join(existing)
         return _fail(f"“{names}”已经存在，未导出。如要覆盖，请加 --force；或换一个文件名。")
+    from model.closings import parse_sign_off_date
+
+    try:
+        day = parse_sign_off_date(options.sign_off_date) if options.sign_off_date is not None else None
+    except ValueError as exc:  # before the report is read: a wrong date is the command's mistake
+        return _fail(str(exc))
     try:
         report, _ = read_any(options.file)
     except ReadError as exc:
         return _fail(str(exc))
     _warn_errors(report)
-    closing = "filed" if options.filed else "sign_off" if options.sign_off else "none"
+    report.sign_off_date = day or report.sign_off_date
+    closing = "filed" if options.filed else "sign_off" if options.sign_off or day else "none"
     choice = ExportOptions(windows_fonts=options.fonts == "windows", closing=closing)
     for entry, target in targets:
         try:

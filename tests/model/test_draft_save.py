@@ -199,7 +199,9 @@ def test_a_temp_of_a_pid_now_reused_by_a_later_process_is_cleaned(tmp_path):
     assert started is not None
     reused = tmp_path / f".r.nianbao.{os.getpid()}-0123abcd.tmp"
     reused.write_bytes(b"{")
-    then = min(time.time() - 2 * atomic.STALE_SECONDS, started - 30)  # written before this process began
+    then = min(
+        time.time() - 2 * atomic.STALE_SECONDS, started - process_start.CLOCK_SLACK - 30
+    )  # before it began
     os.utime(reused, (then, then))
     draft.save(full_2021(), tmp_path / "r.nianbao")
     assert _temps(tmp_path) == []
