@@ -217,8 +217,18 @@ class ReportDocument(QObject):
         old_format, old_prose, old_meta = report.format_id, dict(report.prose), _meta(report)
         old_previous = (id(report.previous), report.previous_source)
         old_cells = {c: report.value(c) for c in report.fmt.cells}
-        names = ("format_id", "year", "agency", "level", "previous", "previous_source", "ledger", "pack")
-        for name in (*names, "sign_off_date"):
+        names = (
+            "format_id",
+            "year",
+            "agency",
+            "level",
+            "previous",
+            "previous_source",
+            "ledger",
+            "pack",
+            "sign_off_date",
+        )
+        for name in names:
             setattr(report, name, getattr(state, name))
         report.contact = Contact(**{f: getattr(state.contact, f) for f in Contact.FIELDS})
         for name in ("prose", "values", "units", "stated", "invalid"):
