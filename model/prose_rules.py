@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from model.formats import RuleSpec
+from model.pattern_anchors import may_match
 from model.report import Report
 from model.rules import Finding, rule, unreadable
 
@@ -117,7 +118,10 @@ def _contradiction(
 @lru_cache(maxsize=1024)
 def _matches(pattern: str, text: str) -> tuple[tuple[int, str, Any], ...]:
     """Where the pattern finds a figure in the text: (start, phrase, number), kept while the text is unchanged
-    (the rules run on every edit of a cell; the prose changes less often)."""
+    (the rules run on every edit of a cell; the prose changes less often). A text without the pattern's words is
+    not searched, and the pattern not compiled for it."""
+    if not may_match(pattern, text):
+        return ()
     out = []
     for match in compiled(pattern).finditer(text):
         groups = match.groupdict()
