@@ -13,9 +13,8 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from model import atomic
 from model.draft import SUFFIX
@@ -28,8 +27,7 @@ Reader = Callable[[str | os.PathLike[str]], Any]
 Writer = Callable[..., None]
 
 
-@dataclass(frozen=True)
-class ExportOptions:
+class ExportOptions(NamedTuple):
     """What the user chose for an export; each writer takes what concerns it."""
 
     windows_fonts: bool = False  # Word: only the fonts of a stock Chinese Windows (宋体、仿宋、楷体、黑体)
@@ -38,8 +36,7 @@ class ExportOptions:
     closing: str = "none"
 
 
-@dataclass(frozen=True)
-class DocumentKind:
+class DocumentKind(NamedTuple):
     """One kind of file the app reads or writes."""
 
     key: str  # "docx": also the CLI's option (--docx) and the export's name

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtWidgets import QDialog, QWidget  # the others are imported where used: a faster start
 
@@ -23,8 +22,7 @@ if TYPE_CHECKING:
 DRAFT_FILTER = f"{kind('nianbao').name} ({kind('nianbao').pattern})"
 
 
-@dataclass(frozen=True)
-class NewReport:
+class NewReport(NamedTuple):
     """What the 新建 dialog asks for."""
 
     year: int

@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Final, TypeVar
+from typing import TYPE_CHECKING, Final, NamedTuple, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
@@ -26,8 +25,7 @@ MISSING: Final = Missing.MISSING
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True)
-class CellState:
+class CellState(NamedTuple):
     """Everything the report stores about one cell, so an edit can be undone exactly."""
 
     value: Value | None = None

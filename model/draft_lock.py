@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import dataclasses
 import json
 import os
 import time
 import weakref
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from model import atomic, process_start
 from model.draft import ReadOnlyDraftError
@@ -44,8 +43,7 @@ class DraftChangedError(ReadOnlyDraftError):
     """The draft was saved by someone else since it was opened here: saving would lose their edits."""
 
 
-@dataclass(frozen=True)
-class Owner:
+class Owner(NamedTuple):
     """Who holds a lock."""
 
     user: str
@@ -193,7 +191,7 @@ class DraftLock:
         """Rewrite the lock's time while it is still ours; False when someone else has taken it."""
         if not self.held or not self.is_ours():
             return False
-        self.me = dataclasses.replace(self.me, time=time.time())
+        self.me = self.me._replace(time=time.time())
         with contextlib.suppress(OSError):
             atomic.write(self.file, self.me.to_json(), sync=False)
         return True
@@ -240,8 +238,7 @@ def _release_all() -> None:
         lock.release()
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(NamedTuple):
     """A draft file as it was read or saved: size and time first, the content's hash when they differ."""
 
     size: int

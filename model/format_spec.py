@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from model.vocabulary import LEVELS, SEVERITIES
 
@@ -27,8 +26,7 @@ class FormatError(ValueError):
     """A format definition file is not well formed."""
 
 
-@dataclass(frozen=True)
-class GridCell:
+class GridCell(NamedTuple):
     """One cell of a table's grid as printed: a label, or the place of a value."""
 
     row: int
@@ -43,8 +41,7 @@ class GridCell:
         return self.cell_id is not None
 
 
-@dataclass(frozen=True)
-class GridRow:
+class GridRow(NamedTuple):
     role: str  # "title", "header" or "data"
     key: str | None
     name: str
@@ -52,8 +49,7 @@ class GridRow:
     align: str = "left"  # its labels, "left" or "center": the row's "align", else centred unless a data row
 
 
-@dataclass(frozen=True)
-class CellSpec:
+class CellSpec(NamedTuple):
     """A value cell: where it is, what it may hold, and how it is named in messages."""
 
     cell_id: str
@@ -67,8 +63,7 @@ class CellSpec:
     regulations: bool = False
 
 
-@dataclass(frozen=True)
-class Total:
+class Total(NamedTuple):
     """A computed cell: the sum of its parts; ``rule`` is the code that checks a stated value."""
 
     cell_id: str
@@ -76,8 +71,7 @@ class Total:
     rule: str
 
 
-@dataclass(frozen=True)
-class TableSpec:
+class TableSpec(NamedTuple):
     key: str
     short: str
     number: str
@@ -115,8 +109,7 @@ class TableSpec:
         return "left"
 
 
-@dataclass(frozen=True)
-class SectionSpec:
+class SectionSpec(NamedTuple):
     key: str
     number: str
     title: str
@@ -132,16 +125,14 @@ class SectionSpec:
         return f"{self.number}、{self.title}"
 
 
-@dataclass(frozen=True)
-class RuleSpec:
+class RuleSpec(NamedTuple):
     code: str
     severity: str
     kind: str
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any]  # the rule's other keys in the format file
 
 
-@dataclass(frozen=True)
-class Format:
+class Format(NamedTuple):
     """One official format: its sections, tables, value cells, totals and rules."""
 
     id: str

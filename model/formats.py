@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from model.format_extend import extend
 from model.format_spec import (
@@ -65,8 +64,7 @@ ENV_FORMATS = "NIANBAO_FORMATS"  # more folders of format files (a province's va
 MAX_EXTENDS = 8
 
 
-@dataclass(frozen=True)
-class FormatSummary:
+class FormatSummary(NamedTuple):
     """What a format is called, the years it is for and whose variant it is, read without building its tables."""
 
     id: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from model.packs import NATIONAL, NATIONAL_LABEL, PackError, check_pack, pack_summary, packs_for
 from model.report import Report
@@ -10,8 +10,7 @@ from model.report import Report
 MISSING = "“{id}”（本机没有这个执行口径，按国家格式校验）"
 
 
-@dataclass(frozen=True)
-class PackChoice:
+class PackChoice(NamedTuple):
     value: str  # the pack's id, "" for the national rules
     label: str
     tip: str = ""

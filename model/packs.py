@@ -15,9 +15,8 @@ its format's national rules only (国家格式). A file that is not a valid pack
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from model.format_extend import with_rules
 from model.format_spec import Format, FormatError, build_format
@@ -53,8 +52,7 @@ class PackError(FormatError):
     """A rule pack that cannot be used; the message is one Chinese sentence naming the file."""
 
 
-@dataclass(frozen=True)
-class PackSummary:
+class PackSummary(NamedTuple):
     id: str
     name: str
     notice: str

@@ -4,7 +4,6 @@ edit of some cells touches, and what an export says about them."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from functools import cache
 
 from model.formats import load_format, on_reload
@@ -66,7 +65,7 @@ def explain(report: Report, findings: list[Finding]) -> list[Finding]:
     codes = {rule.code for rule in report.fmt.rules if rule.kind == "stated_total"}
     kept = set(contradicting(report)) if codes else set()
     return [
-        replace(f, message=f"{f.message}；{FINDING_NOTE}")
+        f._replace(message=f"{f.message}；{FINDING_NOTE}")
         if f.code in codes and f.cells[:1] and f.cells[0] in kept
         else f
         for f in findings

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from model.formats import RuleSpec
 from model.pattern_anchors import may_match
@@ -145,8 +144,7 @@ def _year_before(text: str, start: int) -> int | None:
     return int(years[-1]) if years else None
 
 
-@dataclass(frozen=True)
-class Skip:
+class Skip(NamedTuple):
     """Whether a phrase gives a figure of this report: not when its sentence names another year before it, or
     other units (``others``: 「全市」「各部门」) and not this one again after them (``own``: 「其中本机关」)."""
 

@@ -11,8 +11,7 @@ turns the shown ratios into 提示 findings; they never block anything.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from model.formats import RuleSpec
 from model.report import Report
@@ -22,8 +21,7 @@ RATIO_KIND = "reviewer_ratios"
 MIN_REQUESTS = 30
 
 
-@dataclass(frozen=True)
-class Ratio:
+class Ratio(NamedTuple):
     """One reviewer's figure: ``value`` = numerator / denominator (None when it cannot be computed)."""
 
     key: str

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from model.formats import RuleSpec
 from model.report import Report, agency_key
@@ -16,8 +16,7 @@ from model.vocabulary import SEVERITIES
 __all__ = ["RULES", "SEVERITIES", "Finding", "rule"]
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One problem: its rule code, how bad it is, a Chinese message, and the cells involved."""
 
     code: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import subprocess
@@ -54,7 +53,7 @@ def test_the_lock_records_when_its_process_started_and_a_dead_holders_lock_stays
     assert left is not None and left.pid == child.pid and left.started == recorded != ""
     assert holder(saved) is None
     with bystander() as other:  # started after the holder died, as a process that gets its pid is
-        reused = dataclasses.replace(left, pid=other.pid)  # the system gave the dead holder's pid away
+        reused = left._replace(pid=other.pid)  # the system gave the dead holder's pid away
         lock_path(saved).write_bytes(reused.to_json())
         assert holder(saved) is None
         lock = DraftLock(saved)
@@ -71,7 +70,7 @@ def test_a_live_pid_with_the_recorded_start_holds_the_draft_and_with_another_sta
     assert holder(saved, me) == live and live.who(me) == "您在本机的另一个年报助手窗口"
     assert DraftLock(saved).acquire() == live
     head, _, start = mark.rpartition(":")
-    lock_path(saved).write_bytes(dataclasses.replace(live, started=f"{head}:{int(start) - 1}").to_json())
+    lock_path(saved).write_bytes(live._replace(started=f"{head}:{int(start) - 1}").to_json())
     assert holder(saved, me) is None
     lock = DraftLock(saved)
     assert lock.acquire() is None and read_owner(lock_path(saved)) == lock.me
@@ -103,7 +102,7 @@ def test_a_live_pid_that_cannot_be_told_apart_holds_until_the_lock_goes_unrefres
     lock_path(saved).write_bytes(unknown.to_json())
     assert holder(saved, me) == unknown
     late = time.time() - draft_lock.SAME_HOST_SECONDS - 60
-    lock_path(saved).write_bytes(dataclasses.replace(unknown, time=late).to_json())
+    lock_path(saved).write_bytes(unknown._replace(time=late).to_json())
     assert holder(saved, me) is None
     lock_path(saved).write_bytes(me_with(other.pid, "", 0.0).to_json())  # no mark, no time
     assert holder(saved, me) is None

@@ -101,4 +101,4 @@ def test_a_format_without_table_three_cannot_take_a_ledger() -> None:
     fmt = load_format("2021")
     rules = tuple(r for r in fmt.rules if r.kind != "balance")
     with pytest.raises(NoLedgerTableError):
-        targets(type(fmt)(**{**vars(fmt), "rules": rules}))
+        targets(fmt._replace(rules=rules))
