@@ -8,15 +8,15 @@ import re
 
 CLOSINGS = ("none", "sign_off", "filed")
 
-# 「2025-01-20」, 「2025/1/20」, 「2025.1.20」 or 「2025年1月20日」
-_DAY = re.compile(r"^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?\s*$")
+# 「2025-01-20」, 「2025/1/20」, 「2025.1.20」 or 「2025年1月20日」; compiled when first used (the menus import this module)
+_DAY = r"^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?\s*$"
 
 
 def parse_sign_off_date(text: str) -> datetime.date:
     """A 落款日期 as typed (on the command line); ValueError with one Chinese sentence when it is no date."""
     from model.limits import MAX_YEAR, MIN_YEAR
 
-    found = _DAY.match(text)
+    found = re.match(_DAY, text)
     if found is None:
         raise ValueError(f"落款日期“{text}”无法识别，请写成“2025-01-20”或“2025年1月20日”")
     year, month, day = (int(part) for part in found.groups())

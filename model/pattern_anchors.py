@@ -30,10 +30,9 @@ def anchors(pattern: str) -> tuple[str, ...] | None:
         end = _item_end(pattern, i)
         quantified = end < len(pattern) and pattern[end] in QUANTIFIERS
         if pattern[i] not in META:
-            run = _plain_run(pattern, i)
-            end = i + len(run)
-            if end < len(pattern) and pattern[end] in QUANTIFIERS:
-                run = run[:-1]  # 「审理中?」: the last character is optional
+            run = (
+                pattern[i:end][:-1] if quantified else pattern[i:end]
+            )  # 「审理中?」: the last one is optional
             if run:
                 return (run,)
         elif pattern[i] == "(" and not quantified and not pattern.startswith(ZERO_WIDTH, i):
@@ -64,7 +63,7 @@ def _item_end(pattern: str, i: int) -> int:
     """Where the item starting at ``i`` ends: a group, a class, an escape, a plain run or one metacharacter."""
     char = pattern[i]
     if char == "(":
-        return _closing(pattern, i, "(", ")")
+        return _group_end(pattern, i)
     if char == "[":
         return _class_end(pattern, i)
     if char == "\\":
@@ -85,7 +84,8 @@ def _after_quantifier(pattern: str, i: int) -> int:
     return i + 1 if i < len(pattern) and pattern[i] in "?+" else i
 
 
-def _closing(pattern: str, i: int, opening: str, closing: str) -> int:
+def _group_end(pattern: str, i: int) -> int:
+    """Past the group opened at ``i`` (its nested groups, classes and escapes included)."""
     depth = 0
     while i < len(pattern):
         char = pattern[i]
@@ -95,7 +95,7 @@ def _closing(pattern: str, i: int, opening: str, closing: str) -> int:
         if char == "[":
             i = _class_end(pattern, i)
             continue
-        depth += (char == opening) - (char == closing)
+        depth += (char == "(") - (char == ")")
         i += 1
         if depth == 0:
             return i
