@@ -42,8 +42,10 @@ class SignOffDateField(QWidget):
         palette = self.note.palette()  # a palette, not a style sheet: style sheets slow the start
         palette.setColor(QPalette.ColorRole.WindowText, QColor("#666"))
         self.note.setPalette(palette)
-        layout.addWidget(self.note)
-        layout.addStretch(1)
+        self.note.setWordWrap(
+            True
+        )  # on a narrow window it wraps rather than widening the form past the screen
+        layout.addWidget(self.note, 1)  # the rest of the row: one line where there is room
         self.show_date(None)
 
     def show_date(self, day: datetime.date | None) -> None:

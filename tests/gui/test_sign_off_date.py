@@ -98,3 +98,10 @@ def test_word_pdf_and_print_are_dated_with_it_and_the_draft_keeps_it(qtbot, seam
     assert paragraphs[-len(SIGNATURE) - 1 :] == ["2025年1月20日", *SIGNATURE]
     draft.save(window.document.report, tmp_path / "r.nianbao")
     assert draft.load(tmp_path / "r.nianbao").sign_off_date == DAY
+
+
+def test_the_note_wraps_on_a_narrow_window_rather_than_widening_the_form(page):
+    field = page.sign_off_date
+    field.show_date(DAY)
+    in_one_line = sum(w.sizeHint().width() for w in (field.choice, field.date, field.note))
+    assert field.minimumSizeHint().width() < in_one_line - field.note.sizeHint().width() // 2
