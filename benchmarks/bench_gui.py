@@ -12,7 +12,8 @@
    ``--pairs`` rounds. ``--python`` runs all three on X with another interpreter, e.g. a venv with the wheel
    installed (not editable: an editable install's finder adds ≈ 15 ms to every process), from outside the tree.
    ``--instructions`` also counts the instructions of bare, floor and app offscreen to their first paint under
-   valgrind (benchmarks/instructions.py): the same on a busy machine as on an idle one, exact to 0.1 %.
+   valgrind (benchmarks/instructions.py), then the same three on the private Xvfb (Qt's xcb platform): the same on a
+   busy machine as on an idle one, exact to 0.1 %.
 2. Editing table 三: the time from committing one value (the table model's setData, as the grid's editor does) to
    updated totals, cell marks and the 校验结果 list, p95 over N edits (target well under a 16 ms frame); also with
    the repaint (processEvents), and a bare QTableWidget edit as the floor.
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -234,14 +236,37 @@ def print_instructions(env: dict[str, str]) -> None:
         print(f"instructions: not counted ({missing})")
         return
     env = {**env, "BENCH_EXIT_AT_PAINT": "1"}
+    _print_counts("offscreen", instructions.count, env)
+    try:
+        from xwatch import Xvfb
+
+        with Xvfb() as display:
+            _print_counts("on Xvfb", instructions.count, {**env, "DISPLAY": display}, on_screen)
+    except (ImportError, RuntimeError) as exc:
+        print(f"instructions on Xvfb: not counted ({exc})")
+
+
+def on_screen(script: str) -> str:
+    """The offscreen child as a child on the display in $DISPLAY (the platform Qt picks, xcb on Linux)."""
+    return script.replace(', "-platform", "offscreen"', "").replace(
+        'application(["-platform", "offscreen"])', "application([])"
+    )
+
+
+def _print_counts(
+    where: str,
+    count: Callable[[list[str], dict[str, str], str | None], int],
+    env: dict[str, str],
+    adapt: Callable[[str], str] = str,
+) -> None:
     counted = {
-        name: instructions.count([sys.executable, "-c", script], env, str(ROOT))
+        name: count([sys.executable, "-c", adapt(script)], env, str(ROOT))
         for name, script in (("bare", BARE), ("floor", FLOOR), ("app", APP))
     }
     bare, floor, app = counted["bare"], counted["floor"], counted["app"]
     print(
         f"instructions bare {bare / 1e6:6.0f} M | floor {floor / 1e6:6.0f} M | app {app / 1e6:6.0f} M | app/bare "
-        f"{app / bare:4.2f}x, app/floor {app / floor:4.2f}x (offscreen to the first paint, valgrind; exact to 0.1 %)"
+        f"{app / bare:4.2f}x, app/floor {app / floor:4.2f}x ({where}, to the first paint, valgrind; exact to 0.1 %)"
     )
 
 
