@@ -29,7 +29,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -102,7 +101,7 @@ def offscreen(name: str, widgets: str) -> str:
         + f"""
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
-app = QApplication(["{name}", "-platform", "offscreen"])
+app = QApplication(["{name}", "-platform", os.environ.get("BENCH_PLATFORM", "offscreen")])
 """
         + widgets
         + """
@@ -149,7 +148,7 @@ APP = (
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from gui.app import application, start_window
-app = application(["-platform", "offscreen"])
+app = application(["-platform", os.environ.get("BENCH_PLATFORM", "offscreen")])
 window = start_window(example=True)
 def painted():
     print("painted", flush=True)
@@ -236,31 +235,21 @@ def print_instructions(env: dict[str, str]) -> None:
         print(f"instructions: not counted ({missing})")
         return
     env = {**env, "BENCH_EXIT_AT_PAINT": "1"}
-    _print_counts("offscreen", instructions.count, env)
+    _print_counts("offscreen", env)
     try:
         from xwatch import Xvfb
 
-        with Xvfb() as display:
-            _print_counts("on Xvfb", instructions.count, {**env, "DISPLAY": display}, on_screen)
+        with Xvfb() as display:  # the same children on Qt's X11 platform
+            _print_counts("on Xvfb", {**env, "DISPLAY": display, "BENCH_PLATFORM": "xcb"})
     except (ImportError, RuntimeError) as exc:
         print(f"instructions on Xvfb: not counted ({exc})")
 
 
-def on_screen(script: str) -> str:
-    """The offscreen child as a child on the display in $DISPLAY (the platform Qt picks, xcb on Linux)."""
-    return script.replace(', "-platform", "offscreen"', "").replace(
-        'application(["-platform", "offscreen"])', "application([])"
-    )
+def _print_counts(where: str, env: dict[str, str]) -> None:
+    import instructions
 
-
-def _print_counts(
-    where: str,
-    count: Callable[[list[str], dict[str, str], str | None], int],
-    env: dict[str, str],
-    adapt: Callable[[str], str] = str,
-) -> None:
     counted = {
-        name: count([sys.executable, "-c", adapt(script)], env, str(ROOT))
+        name: instructions.count([sys.executable, "-c", script], env, str(ROOT))
         for name, script in (("bare", BARE), ("floor", FLOOR), ("app", APP))
     }
     bare, floor, app = counted["bare"], counted["floor"], counted["app"]
